@@ -1,0 +1,20 @@
+# Compiler flags every Vitrine target shares.
+# Parity between native and WASM needs IEEE arithmetic exactly as written:
+# no contraction into FMA, no fast-math reassociation.
+add_library(vitrine_flags INTERFACE)
+target_compile_options(vitrine_flags INTERFACE
+  -Wall -Wextra -ffp-contract=off -fno-fast-math)
+if(EMSCRIPTEN)
+  # xsimd 8.1 has no WASM architecture: its SSE code lowers to WASM SIMD128.
+  target_compile_options(vitrine_flags INTERFACE -msimd128 -msse4.1)
+endif()
+if(VITRINE_SANITIZE)
+  target_compile_options(vitrine_flags INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(vitrine_flags INTERFACE -fsanitize=address,undefined)
+endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+   AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  # GCC 12 false positive inside std::string at -O2 (GCC bug 105329).
+  target_compile_options(vitrine_flags INTERFACE -Wno-restrict)
+endif()

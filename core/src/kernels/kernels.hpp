@@ -1,0 +1,30 @@
+// kernels.hpp — the SIMD scoring kernels behind search (internal).
+//
+// One generic implementation (dot_kernels.hpp) is compiled per instruction set;
+// `active_kernels()` picks the best the CPU has, once. Every variant returns the
+// same bits: f32 dots accumulate in 16 lanes (element i into lane i % 16) combined
+// in a fixed tree, whatever the register width; int8 dots are exact integers.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace vitrine::kernels {
+
+struct KernelTable {
+    const char* name;
+    // Canonical-order dot product of two f32 vectors of length n.
+    float (*dot_f32)(const float* a, const float* b, std::size_t n);
+    // Exact dot product of two int8 vectors of length n; values in [-127, 127] on one side.
+    std::int32_t (*dot_i8)(const std::int8_t* a, const std::int8_t* b, std::size_t n);
+};
+
+const KernelTable& baseline_kernels() noexcept;
+#if defined(VITRINE_HAVE_AVX2_KERNELS)
+const KernelTable& avx2_kernels() noexcept;
+#endif
+
+// The fastest table this CPU supports, chosen on first use.
+const KernelTable& active_kernels() noexcept;
+
+}  // namespace vitrine::kernels

@@ -1,0 +1,122 @@
+#include "vitrine/search.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+#include <string>
+#include <unordered_set>
+
+#include "kernels/kernels.hpp"
+#include "vector_math.hpp"
+#include "vitrine/error.hpp"
+
+namespace vitrine {
+namespace {
+
+[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::invalid_argument, "search: " + message); }
+
+// Better = higher score, then lower position.
+bool ranks_before(const SearchHit& a, const SearchHit& b) noexcept {
+    return a.score > b.score || (a.score == b.score && a.position < b.position);
+}
+
+// Keeps the best k hits seen; the worst of them on top.
+class TopK {
+public:
+    explicit TopK(std::size_t k) : k_(k) {}
+    void offer(std::uint32_t position, float score) {
+        const SearchHit hit{position, score};
+        if (k_ == 0) return;
+        if (heap_.size() < k_) {
+            heap_.push(hit);
+        } else if (ranks_before(hit, heap_.top())) {
+            heap_.pop();
+            heap_.push(hit);
+        }
+    }
+    std::vector<SearchHit> sorted() && {
+        std::vector<SearchHit> hits;
+        hits.reserve(heap_.size());
+        while (!heap_.empty()) {
+            hits.push_back(heap_.top());
+            heap_.pop();
+        }
+        std::reverse(hits.begin(), hits.end());
+        return hits;
+    }
+
+private:
+    struct WorstOnTop {
+        bool operator()(const SearchHit& a, const SearchHit& b) const noexcept { return ranks_before(a, b); }
+    };
+    std::size_t k_;
+    std::priority_queue<SearchHit, std::vector<SearchHit>, WorstOnTop> heap_;
+};
+
+class Filter {
+public:
+    Filter(const Index& index, const SearchOptions& options) : index_(index), options_(options) {
+        if (options.ids) allowed_ids_.insert(options.ids->begin(), options.ids->end());
+        active_ = options.category || options.min_price || options.max_price || options.ids;
+    }
+    bool accepts(std::uint32_t position) const {
+        if (!active_) return true;
+        const RecordView r = index_.record(position);
+        if (options_.category && r.category != *options_.category) return false;
+        if (options_.min_price && r.price < *options_.min_price) return false;
+        if (options_.max_price && r.price > *options_.max_price) return false;
+        if (options_.ids && !allowed_ids_.contains(r.id)) return false;
+        return true;
+    }
+
+private:
+    const Index& index_;
+    const SearchOptions& options_;
+    std::unordered_set<std::string_view> allowed_ids_;
+    bool active_ = false;
+};
+
+void validate(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    if (query.size() != index.dims())
+        refuse("query has " + std::to_string(query.size()) + " dims, the index has " + std::to_string(index.dims()));
+    if (options.top_k == 0) refuse("top_k must be at least 1");
+    for (const auto price : {options.min_price, options.max_price})
+        if (price && std::isnan(*price)) refuse("price bounds must be numbers");
+    if (options.min_price && options.max_price && *options.min_price > *options.max_price)
+        refuse("min_price is greater than max_price");
+}
+
+}  // namespace
+
+std::vector<SearchHit> search(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    validate(index, query, options);
+    std::vector<float> unit(query.begin(), query.end());
+    if (!l2_normalise(unit)) refuse("query vector is zero or not finite");
+
+    const kernels::KernelTable& k = kernels::active_kernels();
+    const Filter filter(index, options);
+    TopK best(std::min<std::size_t>(options.top_k, index.count()));
+    const std::size_t dims = index.dims();
+
+    if (index.storage() == Storage::f32) {
+        for (std::uint32_t i = 0; i < index.count(); ++i) {
+            if (!filter.accepts(i)) continue;
+            const auto* row = reinterpret_cast<const float*>(index.vector_row(i));
+            best.offer(i, k.dot_f32(unit.data(), row, dims));
+        }
+    } else {
+        std::vector<std::int8_t> q(dims);
+        const float query_scale = quantise_int8(unit, q);
+        for (std::uint32_t i = 0; i < index.count(); ++i) {
+            if (!filter.accepts(i)) continue;
+            const auto* row = reinterpret_cast<const std::int8_t*>(index.vector_row(i));
+            const float score = static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i));
+            best.offer(i, score);
+        }
+    }
+    return std::move(best).sorted();
+}
+
+const char* search_kernel_name() noexcept { return kernels::active_kernels().name; }
+
+}  // namespace vitrine

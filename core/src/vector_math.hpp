@@ -1,0 +1,19 @@
+// vector_math.hpp — L2 normalisation and int8 quantisation (internal).
+// Both are written to give the same bits on every platform: sums in double in
+// index order, one division per value, no reassociation.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+namespace vitrine {
+
+// Scales `values` to unit length in place. Returns false (leaving values
+// untouched) when the vector is zero or not finite.
+bool l2_normalise(std::span<float> values) noexcept;
+
+// Quantises to [-127, 127] with one scale (value ~ q * scale); -128 is never
+// produced, which keeps the int8 kernel's 16-bit pair sums from overflowing.
+float quantise_int8(std::span<const float> values, std::span<std::int8_t> out) noexcept;
+
+}  // namespace vitrine

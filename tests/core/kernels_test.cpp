@@ -1,0 +1,56 @@
+// The SIMD kernels: every instruction-set variant gives the same bits.
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "kernels/kernels.hpp"
+#include "test_catalogue.hpp"
+
+using namespace vitrine::kernels;
+
+namespace {
+
+float canonical_scalar_dot(const float* a, const float* b, std::size_t n) {
+    float lanes[16] = {};
+    for (std::size_t i = 0; i < n; ++i) {
+        const float product = a[i] * b[i];
+        lanes[i % 16] = lanes[i % 16] + product;
+    }
+    for (std::size_t w = 8; w >= 1; w /= 2)
+        for (std::size_t j = 0; j < w; ++j) lanes[j] = lanes[j] + lanes[j + w];
+    return lanes[0];
+}
+
+}  // namespace
+
+TEST_CASE("the f32 kernel follows the canonical 16-lane order bit for bit", "[kernels]") {
+    for (std::size_t n : {1u, 7u, 15u, 16u, 17u, 100u, 256u, 1000u, 1024u, 1031u}) {
+        const auto a = vitrine::test::random_vectors(1, n, std::uint32_t(n));
+        const auto b = vitrine::test::random_vectors(1, n, std::uint32_t(n + 1));
+        const float expected = canonical_scalar_dot(a.data(), b.data(), n);
+        INFO("n = " << n);
+        CHECK(baseline_kernels().dot_f32(a.data(), b.data(), n) == expected);
+        CHECK(active_kernels().dot_f32(a.data(), b.data(), n) == expected);
+    }
+}
+
+TEST_CASE("the int8 kernel computes the exact integer dot product", "[kernels]") {
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<int> value(-127, 127);
+    for (std::size_t n : {1u, 15u, 16u, 31u, 32u, 33u, 100u, 1024u, 1037u}) {
+        std::vector<std::int8_t> a(n), b(n);
+        for (auto& x : a) x = static_cast<std::int8_t>(value(rng));
+        for (auto& x : b) x = static_cast<std::int8_t>(value(rng));
+        b[0] = -128;  // a hostile index may hold -128; the query side never does
+        std::int32_t expected = 0;
+        for (std::size_t i = 0; i < n; ++i) expected += std::int32_t{a[i]} * b[i];
+        INFO("n = " << n);
+        CHECK(baseline_kernels().dot_i8(a.data(), b.data(), n) == expected);
+        CHECK(active_kernels().dot_i8(a.data(), b.data(), n) == expected);
+    }
+}
+
+TEST_CASE("the int8 kernel does not overflow at the extremes", "[kernels]") {
+    std::vector<std::int8_t> a(1024, 127), b(1024, -128);
+    CHECK(active_kernels().dot_i8(a.data(), b.data(), a.size()) == 1024 * 127 * -128);
+    CHECK(baseline_kernels().dot_i8(a.data(), b.data(), a.size()) == 1024 * 127 * -128);
+}
