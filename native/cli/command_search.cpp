@@ -1,5 +1,6 @@
 // vitrine search — exact top-k over an index, as a table or as JSON.
 // Scores in JSON carry 9 significant digits: exactly the float32 the core computed.
+// --query-vectors runs a batch (a JSON array of vectors) and prints JSON Lines.
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -17,29 +18,41 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<float> read_query_vector(const std::string& path) {
-    json parsed;
+json read_json_file(const std::string& option, const std::string& path) {
     try {
-        parsed = json::parse(native::read_text_file(path));
+        return json::parse(native::read_text_file(path));
     } catch (const json::exception& e) {
-        throw UsageError("--query-vector " + path + " is not valid JSON: " + e.what());
+        throw UsageError("--" + option + " " + path + " is not valid JSON: " + e.what());
     }
-    if (!parsed.is_array()) throw UsageError("--query-vector " + path + " must hold a JSON array of numbers");
+}
+
+std::vector<float> to_query(const json& array, const std::string& where) {
+    if (!array.is_array()) throw UsageError(where + " must be a JSON array of numbers");
     std::vector<float> query;
-    for (const json& value : parsed) {
-        if (!value.is_number()) throw UsageError("--query-vector " + path + " holds a value that is not a number");
+    for (const json& value : array) {
+        if (!value.is_number()) throw UsageError(where + " holds a value that is not a number");
         query.push_back(value.get<float>());
     }
     return query;
 }
 
-std::vector<float> query_vector(const Index& index, const Arguments& args) {
-    if (const auto path = args.option("query-vector")) return read_query_vector(*path);
+// The queries to run: one from the text or --query-vector, or a batch from --query-vectors.
+std::vector<std::vector<float>> queries(const Index& index, const Arguments& args) {
+    if (const auto path = args.option("query-vector"))
+        return {to_query(read_json_file("query-vector", *path), "--query-vector " + *path)};
+    if (const auto path = args.option("query-vectors")) {
+        const json batch = read_json_file("query-vectors", *path);
+        if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
+        std::vector<std::vector<float>> out;
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            out.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
+        return out;
+    }
     if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
     if (index.spec().embedder != EmbedderKind::local_hashing)
         throw UsageError("this index was built with the hosted model '" + index.model() +
                          "': pass the query embedding with --query-vector FILE.json");
-    return embed_local(args.positionals()[1], index.dims());
+    return {embed_local(args.positionals()[1], index.dims())};
 }
 
 std::vector<std::string> split_ids(const std::string& list) {
@@ -90,7 +103,8 @@ void print_table(const Index& index, const std::vector<SearchHit>& hits) {
 }  // namespace
 
 int run_search(const Args& raw) {
-    const Arguments args(raw, {"top-k", "category", "min-price", "max-price", "ids", "query-vector"}, {"json"});
+    const Arguments args(raw, {"top-k", "category", "min-price", "max-price", "ids", "query-vector", "query-vectors"},
+                         {"json"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
     const native::MappedFile file(args.positionals()[0]);
@@ -103,11 +117,14 @@ int run_search(const Args& raw) {
     options.max_price = args.number("max-price");
     if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
 
-    const auto hits = search(index, query_vector(index, args), options);
-    if (args.has("json"))
-        print_json(index, hits);
-    else
-        print_table(index, hits);
+    // A batch prints one line of JSON per query (JSON Lines), in order.
+    for (const auto& query : queries(index, args)) {
+        const auto hits = search(index, query, options);
+        if (args.has("json") || args.option("query-vectors"))
+            print_json(index, hits);
+        else
+            print_table(index, hits);
+    }
     return 0;
 }
 

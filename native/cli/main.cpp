@@ -17,7 +17,7 @@ commands:
          [--vectors FILE.jsonl --model NAME]
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
-         [--ids ID,ID,...] [--query-vector FILE.json] [--json]
+         [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
 )";
 
