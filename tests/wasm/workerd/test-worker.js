@@ -1,0 +1,28 @@
+// test-worker.js — runs inside workerd (`workerd test`, see ../workerd.test.mjs): the
+// package initialised from an imported WebAssembly.Module, where compiling code at run
+// time is forbidden, then an index built, searched and refused a bad query.
+import { init, VitrineError } from './js/index.js';
+import wasm from './dist/vitrine_core.wasm';
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export default {
+  async test() {
+    const vitrine = await init({ wasm });
+    const catalogue = '[{"id":"lamp","title":"Brass floor lamp"},{"id":"table","title":"Oak table"}]';
+    const index = vitrine.openIndex(vitrine.buildIndex(catalogue, { dims: 64, storage: 'int8' }));
+    const [best] = index.search(vitrine.embedLocal('brass lamp', 64), { topK: 1 });
+    check(best.id === 'lamp', `best hit ${best.id}`);
+    try {
+      index.search(new Float32Array(3).fill(1));
+      check(false, 'a 3-dims query was accepted');
+    } catch (error) {
+      check(error instanceof VitrineError && /query has 3 dims/.test(error.message), `unexpected error ${error}`);
+    }
+    check(index.search(vitrine.embedLocal('oak table', 64), { topK: 1 })[0].id === 'table', 'works after an error');
+    index.close();
+    check(vitrine.searchKernel === 'sse4.1', `kernel ${vitrine.searchKernel}`);
+  },
+};

@@ -1,0 +1,160 @@
+// index.js — Vitrine's JS API: the C++ core compiled to WebAssembly, for browsers, Node
+// and edge workers (workerd / Cloudflare Workers). Names follow the core's.
+//
+//   import { init } from 'vitrine';
+//   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
+//   const index = vitrine.openIndex(indexBytes);
+//   const hits = index.search(vitrine.embedLocal('brass lamp', index.dims), { topK: 5 });
+//   index.close();
+//
+// Each init() makes an independent module instance with its own memory. Inputs are
+// copied into WebAssembly memory once (index bytes stay there until close()); results
+// are plain JS objects and JS-owned typed arrays. A wrong JS type is a TypeError; an
+// input the core refuses is a VitrineError carrying the core's message and kind, and
+// the instance keeps working after either.
+import * as check from './arguments.js';
+import { unwrap, VitrineError } from './errors.js';
+import { compileWasm } from './load_wasm.js';
+import createVitrineCore from '../dist/vitrine_core.mjs';
+
+export { VitrineError };
+
+export async function init({ wasm } = {}) {
+  const module = await compileWasm(wasm);
+  // Emscripten's ready promise never settles if instantiation fails inside the hook.
+  let instantiationFailed;
+  const failure = new Promise((_, reject) => (instantiationFailed = reject));
+  const core = await Promise.race([
+    createVitrineCore({
+      locateFile: (name) => name, // never used to fetch: see load_wasm.js
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module), instantiationFailed);
+        return {};
+      },
+    }),
+    failure,
+  ]);
+  return new Vitrine(core);
+}
+
+const searchOptions = {
+  topK: check.integer(0, check.UINT32_MAX),
+  category: check.string,
+  minPrice: check.number,
+  maxPrice: check.number,
+  ids: check.stringArray,
+};
+const prepareOptions = {
+  maxEdge: check.integer(0, 2 ** 31 - 1),
+  quality: check.integer(0, 2 ** 31 - 1),
+  maxPixels: check.integer(0, Number.MAX_SAFE_INTEGER),
+};
+const buildOptions = {
+  storage: check.string,
+  dims: check.integer(0, check.UINT32_MAX),
+  model: check.string,
+  vectorsJsonl: check.text,
+  vectors: check.float32Array,
+};
+
+class Vitrine {
+  #core;
+
+  constructor(core) {
+    this.#core = core;
+    this.searchKernel = core.searchKernel(); // the SIMD kernels in use, e.g. 'sse4.1' (= WASM SIMD128)
+  }
+
+  openIndex(bytes) {
+    const handle = unwrap(this.#core, this.#core.openIndex(check.bytes('openIndex bytes', bytes)));
+    return new VitrineIndex(this.#core, handle);
+  }
+
+  embedLocal(text, dims) {
+    check.string('embedLocal text', text);
+    check.integer(0, check.UINT32_MAX)('embedLocal dims', dims);
+    return unwrap(this.#core, this.#core.embedLocal(text, dims));
+  }
+
+  prepareImage(bytes, options) {
+    const checked = check.checkOptions('prepareImage', options, prepareOptions);
+    return unwrap(this.#core, this.#core.prepareImage(check.bytes('prepareImage bytes', bytes), checked));
+  }
+
+  // mime defaults to prepareImage's output type, as in the core.
+  toDataUri(bytes, mime = 'image/jpeg') {
+    check.string('toDataUri mime', mime);
+    return unwrap(this.#core, this.#core.toDataUri(check.bytes('toDataUri bytes', bytes), mime));
+  }
+
+  buildIndex(catalogueJson, options) {
+    const checked = check.checkOptions('buildIndex', options, buildOptions);
+    return unwrap(this.#core, this.#core.buildIndex(check.text('buildIndex catalogueJson', catalogueJson), checked));
+  }
+
+  // Bytes malloc'ed in the WASM heap right now: a diagnostic for leak checks.
+  heapBytesInUse() {
+    return this.#core.heapBytesInUse();
+  }
+}
+
+// Frees the WASM copy of an index its owner dropped without close() (where the
+// runtime has FinalizationRegistry; close() is the contract either way).
+const unclosed = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => handle.delete())
+  : { register() {}, unregister() {} };
+
+class VitrineIndex {
+  #core;
+  #handle;
+
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+    this.count = handle.count;
+    this.dims = handle.dims;
+    this.modelDims = handle.modelDims;
+    this.storage = handle.storage;
+    this.model = handle.model;
+    this.embedder = handle.embedder;
+    unclosed.register(this, handle, this);
+  }
+
+  search(vector, options) {
+    const query = check.float32Array('search vector', vector);
+    const checked = check.checkOptions('search', options, searchOptions);
+    const hits = unwrap(this.#core, this.#open().search(query, checked));
+    for (const hit of hits) hit.metadata = parseMetadata(hit);
+    return hits;
+  }
+
+  record(position) {
+    check.integer(0, check.UINT32_MAX)('record position', position);
+    const record = unwrap(this.#core, this.#open().record(position));
+    record.metadata = parseMetadata(record);
+    return record;
+  }
+
+  // Frees the index's WASM memory. Idempotent; the index is unusable afterwards.
+  close() {
+    if (!this.#handle) return;
+    unclosed.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+
+  #open() {
+    if (!this.#handle) throw new Error('this index is closed');
+    return this.#handle;
+  }
+}
+
+// Metadata comes out of WASM as JSON text. The index writer only stores objects, so
+// text that does not parse means the bytes were altered after they were built.
+function parseMetadata(record) {
+  try {
+    return JSON.parse(record.metadata);
+  } catch {
+    throw new VitrineError('corrupt_index', `index: record '${record.id}' has metadata that is not valid JSON`);
+  }
+}

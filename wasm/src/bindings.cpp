@@ -1,0 +1,41 @@
+// bindings.cpp — the Embind registrations: what the WASM module exports to js/index.js.
+//
+// Names match the public JS API (and the C++ core, in camelCase). The module's raw
+// exports are not the API: js/index.js checks argument types, turns failures into
+// JS Errors and owns the index handles' lifetime; nothing else should call these.
+#include <emscripten/bind.h>
+
+#include "failure.hpp"
+#include "module_functions.hpp"
+#include "opened_index.hpp"
+#include "vitrine/search.hpp"
+
+namespace {
+
+std::string search_kernel() { return vitrine::search_kernel_name(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(vitrine) {
+    using namespace emscripten;
+    using vitrine::wasm::OpenedIndex;
+
+    class_<OpenedIndex>("OpenedIndex")
+        .property("count", &OpenedIndex::count)
+        .property("dims", &OpenedIndex::dims)
+        .property("modelDims", &OpenedIndex::model_dims)
+        .property("storage", &OpenedIndex::storage)
+        .property("model", &OpenedIndex::model)
+        .property("embedder", &OpenedIndex::embedder)
+        .function("search", &OpenedIndex::search)
+        .function("record", &OpenedIndex::record);
+
+    function("openIndex", &OpenedIndex::open);
+    function("embedLocal", &vitrine::wasm::embed_local);
+    function("prepareImage", &vitrine::wasm::prepare_image);
+    function("toDataUri", &vitrine::wasm::to_data_uri);
+    function("buildIndex", &vitrine::wasm::build_index);
+    function("takeFailure", &vitrine::wasm::take_failure);
+    function("heapBytesInUse", &vitrine::wasm::heap_bytes_in_use);
+    function("searchKernel", &search_kernel);
+}

@@ -1,0 +1,31 @@
+// module_functions.hpp — the core's free functions as the JS layer calls them.
+//
+// Byte and text inputs arrive as Uint8Array (text UTF-8 encoded by the JS layer)
+// and are copied in once; results go back as JS-owned typed arrays and plain objects.
+// Each returns undefined when the core refuses its input (see failure.hpp).
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <string>
+
+namespace vitrine::wasm {
+
+// A Float32Array of dims values (vitrine/local_embedder.hpp).
+emscripten::val embed_local(const std::string& text, std::uint32_t dims);
+
+// options: {maxEdge?, quality?, maxPixels?} -> {bytes, width, height, sourceWidth, sourceHeight, mime}
+emscripten::val prepare_image(const emscripten::val& encoded, const emscripten::val& options);
+
+// A string, "data:<mime>;base64,..." (vitrine/data_uri.hpp).
+emscripten::val to_data_uri(const emscripten::val& bytes, const std::string& mime);
+
+// options: {storage?, dims?, model?, vectorsJsonl? (Uint8Array), vectors? (Float32Array)}
+// -> the index file as a Uint8Array, the same bytes `vitrine build` writes.
+emscripten::val build_index(const emscripten::val& catalogue_json, const emscripten::val& options);
+
+// Bytes of the WASM heap allocated now (mallinfo), for leak checks.
+std::uint32_t heap_bytes_in_use();
+
+}  // namespace vitrine::wasm

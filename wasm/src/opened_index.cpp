@@ -1,0 +1,73 @@
+// opened_index.cpp — search and records of an index held in WASM memory (see opened_index.hpp).
+#include "opened_index.hpp"
+
+#include <string_view>
+#include <utility>
+
+#include "failure.hpp"
+#include "vitrine/search.hpp"
+
+namespace vitrine::wasm {
+namespace {
+
+using emscripten::val;
+
+// Metadata crosses as its JSON text and the JS layer parses it: a malformed text in
+// a hostile index then fails in JS, not as a JS exception thrown through C++ frames.
+void set_record_fields(val& out, const RecordView& r) {
+    out.set("id", std::string(r.id));
+    out.set("title", std::string(r.title));
+    out.set("description", std::string(r.description));
+    out.set("image", std::string(r.image));
+    out.set("category", std::string(r.category));
+    out.set("price", r.price);
+    out.set("metadata", std::string(r.metadata_json));
+}
+
+SearchOptions search_options_from(const val& js) {
+    SearchOptions options;
+    if (const val top_k = js["topK"]; !top_k.isUndefined()) options.top_k = top_k.as<std::uint32_t>();
+    if (const val category = js["category"]; !category.isUndefined()) options.category = category.as<std::string>();
+    if (const val min_price = js["minPrice"]; !min_price.isUndefined()) options.min_price = min_price.as<double>();
+    if (const val max_price = js["maxPrice"]; !max_price.isUndefined()) options.max_price = max_price.as<double>();
+    if (const val ids = js["ids"]; !ids.isUndefined()) options.ids = emscripten::vecFromJSArray<std::string>(ids);
+    return options;
+}
+
+}  // namespace
+
+OpenedIndex::OpenedIndex(AlignedBytes bytes) : bytes_(std::move(bytes)), index_(Index::open(bytes_.view())) {}
+
+std::unique_ptr<OpenedIndex> OpenedIndex::open(const val& bytes) {
+    return guarded([&] { return std::unique_ptr<OpenedIndex>(new OpenedIndex(bytes_from_js(bytes))); });
+}
+
+std::string OpenedIndex::storage() const { return to_string(index_.storage()); }
+
+std::string OpenedIndex::embedder() const { return to_string(index_.spec().embedder); }
+
+val OpenedIndex::search(const val& query, const val& options) const {
+    return guarded([&] {
+        const std::vector<SearchHit> hits = vitrine::search(index_, floats_from_js(query), search_options_from(options));
+        val out = val::array();
+        for (std::size_t rank = 0; rank < hits.size(); ++rank) {
+            val hit = val::object();
+            hit.set("rank", rank + 1);
+            hit.set("score", hits[rank].score);
+            hit.set("position", hits[rank].position);
+            set_record_fields(hit, index_.record(hits[rank].position));
+            out.set(rank, hit);
+        }
+        return out;
+    });
+}
+
+val OpenedIndex::record(std::uint32_t position) const {
+    return guarded([&] {
+        val out = val::object();
+        set_record_fields(out, index_.record(position));
+        return out;
+    });
+}
+
+}  // namespace vitrine::wasm

@@ -1,0 +1,48 @@
+// opened_index.hpp — a catalogue index living in WASM memory, as the JS layer sees it.
+//
+//   auto index = OpenedIndex::open(uint8_array);     // null (see failure.hpp) if refused
+//   index->search(float32_array, {topK: 5, category: "lighting"});
+//
+// The index bytes are copied into linear memory once, 64-byte aligned, and the core
+// opens them in place (vitrine::Index validates everything first); the object owns
+// that copy until the JS side deletes it. Search and record return plain JS objects.
+// Arguments arrive type-checked by the JS layer; values out of the core's contract
+// (dims, top_k 0, min > max, a position past the end) are refused by the core itself.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "js_arrays.hpp"
+#include "vitrine/index_reader.hpp"
+
+namespace vitrine::wasm {
+
+class OpenedIndex {
+public:
+    static std::unique_ptr<OpenedIndex> open(const emscripten::val& bytes);
+
+    // Not noexcept: Embind 3.1.6's property getters do not match noexcept member functions.
+    std::uint32_t count() const { return index_.count(); }
+    std::uint32_t dims() const { return index_.dims(); }
+    std::uint32_t model_dims() const { return index_.spec().model_dims; }
+    std::string storage() const;
+    std::string model() const { return index_.model(); }
+    std::string embedder() const;
+
+    // options: {topK?, category?, minPrice?, maxPrice?, ids?}. An array of hits
+    // {rank, id, score, position, title, ..., metadata (its JSON text)}.
+    emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
+    // {id, title, description, image, category, price, metadata (its JSON text)}
+    emscripten::val record(std::uint32_t position) const;
+
+private:
+    explicit OpenedIndex(AlignedBytes bytes);
+    AlignedBytes bytes_;  // declared first: index_ views it
+    Index index_;
+};
+
+}  // namespace vitrine::wasm
