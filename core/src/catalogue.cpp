@@ -101,7 +101,7 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
             out.model_dims = static_cast<std::uint32_t>(std::min<std::size_t>(embedding.size(), UINT32_MAX));
             out.dims = dims == 0 ? out.model_dims : dims;
             if (out.dims > out.model_dims)
-                refuse("--dims " + std::to_string(dims) + " is more than the " + std::to_string(out.model_dims) +
+                refuse("dims " + std::to_string(dims) + " is more than the " + std::to_string(out.model_dims) +
                        " dims of the vectors");
             if (out.dims > IndexLimits::max_dims) refuse(where + ": embedding is longer than the dims limit");
             out.values.assign(products.size() * out.dims, 0.0f);
@@ -120,6 +120,17 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
     for (std::size_t i = 0; i < products.size(); ++i)
         if (!seen[i]) refuse("vectors file has no embedding for product '" + products[i].id + "'");
     return out;
+}
+
+std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
+                                                   Storage storage, std::string_view model) {
+    IndexSpec spec;
+    spec.storage = storage;
+    spec.dims = vectors.dims;
+    spec.model = std::string(model);
+    spec.model_dims = vectors.model_dims;
+    spec.embedder = EmbedderKind::hosted;
+    return write_index(spec, products, vectors.values);
 }
 
 std::vector<std::uint8_t> build_local_index(std::span<const Product> products, const LocalIndexOptions& options) {

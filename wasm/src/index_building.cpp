@@ -14,7 +14,6 @@
 #include "module_functions.hpp"
 #include "vitrine/catalogue.hpp"
 #include "vitrine/error.hpp"
-#include "vitrine/index_writer.hpp"
 
 namespace vitrine::wasm {
 namespace {
@@ -67,13 +66,7 @@ val build_index(const val& catalogue_json, const val& options) {
         const LoadedVectors vectors = !jsonl.isUndefined()
                                           ? parse_vectors_jsonl(text_from_js(jsonl), products, dims)
                                           : rows_from(floats, products.size(), dims);
-        IndexSpec spec;
-        spec.storage = storage;
-        spec.dims = vectors.dims;
-        spec.model = model.as<std::string>();
-        spec.model_dims = vectors.model_dims;
-        spec.embedder = EmbedderKind::hosted;
-        return to_js_uint8_array(write_index(spec, products, vectors.values));
+        return to_js_uint8_array(build_index_from_vectors(products, vectors, storage, model.as<std::string>()));
     });
 }
 

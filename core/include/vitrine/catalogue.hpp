@@ -37,6 +37,10 @@ struct LoadedVectors {
 };
 LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Product> products, std::uint32_t dims = 0);
 
+// Writes an index over a hosted model's vectors (precomputed, or fetched by a transport).
+std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
+                                                   Storage storage, std::string_view model);
+
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct LocalIndexOptions {
