@@ -71,7 +71,10 @@ int main(int argc, char** argv) {
         spec.model = "bench";
         spec.embedder = vitrine::EmbedderKind::hosted;
         const auto bytes = vitrine::write_index(spec, products, vectors);
+        const auto open_start = clock_type::now();
         const auto index = vitrine::Index::open(bytes);
+        std::printf("%s index: %.1f MB, opened (all checks and checksums) in %.1f ms\n", vitrine::to_string(storage),
+                    bytes.size() / 1e6, seconds_since(open_start) * 1e3);
         const std::size_t scanned = count * dims * (storage == vitrine::Storage::f32 ? 4 : 1);
 
         std::vector<double> read_times, search_times;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 
 #include "byte_io.hpp"
 #include "hash.hpp"
@@ -25,6 +26,20 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::strings: return "strings";
     }
     return nullptr;
+}
+
+// Index of the first NaN or infinity among `count` floats. The scan compares exponent
+// bits as integers (all ones = not finite), which vectorises: f32 indexes are checked
+// in full on every open.
+std::optional<std::uint64_t> first_non_finite(const std::uint8_t* floats, std::uint64_t count) {
+    constexpr std::uint32_t magnitude = 0x7fffffff, infinity = 0x7f800000;
+    std::uint32_t largest = 0;
+    for (std::uint64_t i = 0; i < count; ++i)
+        largest = std::max(largest, bytes::load<std::uint32_t>(floats + i * 4) & magnitude);
+    if (largest < infinity) return std::nullopt;
+    for (std::uint64_t i = 0; i < count; ++i)
+        if ((bytes::load<std::uint32_t>(floats + i * 4) & magnitude) >= infinity) return i;
+    return std::nullopt;
 }
 
 std::size_t storage_value_bytes(Storage storage) { return storage == Storage::f32 ? 4 : 1; }
@@ -175,11 +190,13 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         }
     } else {
         // A NaN or infinity in a vector would make scores silently wrong.
-        for (std::uint64_t i = 0; i < count * header.spec.dims; ++i)
-            if (!std::isfinite(bytes::load<float>(index.vectors_ + i * sizeof(float))))
-                corrupt("vector " + num(i / header.spec.dims) + " holds a non-finite value");
+        if (const auto bad = first_non_finite(index.vectors_, count * header.spec.dims))
+            corrupt("vector " + num(*bad / header.spec.dims) + " holds a non-finite value");
     }
 
+    index.prices_.resize(header.count);
+    index.category_numbers_.resize(header.count);
+    std::unordered_map<std::string_view, std::uint32_t> category_numbers;
     for (std::uint32_t i = 0; i < header.count; ++i) {
         const std::uint8_t* entry = index.records_ + std::size_t{i} * layout::record_size;
         for (std::size_t f = 0; f < layout::record_string_fields; ++f) {
@@ -188,8 +205,12 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             if (offset + length > index.strings_.size())
                 corrupt("record " + num(i) + " refers to text outside the strings section");
         }
-        if (!std::isfinite(bytes::load<double>(entry + layout::record_price)))
-            corrupt("record " + num(i) + " has a non-finite price");
+        index.prices_[i] = bytes::load<double>(entry + layout::record_price);
+        if (!std::isfinite(index.prices_[i])) corrupt("record " + num(i) + " has a non-finite price");
+        const std::string_view category = index.record(i).category;
+        const auto [it, added] = category_numbers.try_emplace(category, static_cast<std::uint32_t>(index.categories_.size()));
+        if (added) index.categories_.push_back(category);
+        index.category_numbers_[i] = it->second;
     }
     return index;
 }
@@ -217,6 +238,12 @@ std::optional<std::uint32_t> Index::find(std::string_view id) const noexcept {
         if (std::memcmp(strings_.data() + offset, id.data(), length) == 0) return i;
     }
     return std::nullopt;
+}
+
+std::optional<std::uint32_t> Index::find_category(std::string_view category) const noexcept {
+    const auto it = std::find(categories_.begin(), categories_.end(), category);
+    if (it == categories_.end()) return std::nullopt;
+    return static_cast<std::uint32_t>(it - categories_.begin());
 }
 
 float Index::scale(std::uint32_t position) const noexcept {

@@ -53,27 +53,41 @@ private:
     std::priority_queue<SearchHit, std::vector<SearchHit>, WorstOnTop> heap_;
 };
 
-class Filter {
+// The record positions a search scores: all, or those passing the filters, found
+// from the index's filter columns before any vector is read.
+class Candidates {
 public:
-    Filter(const Index& index, const SearchOptions& options) : index_(index), options_(options) {
-        if (options.ids) allowed_ids_.insert(options.ids->begin(), options.ids->end());
-        active_ = options.category || options.min_price || options.max_price || options.ids;
+    Candidates(const Index& index, const SearchOptions& options) {
+        filtered_ = options.category || options.min_price || options.max_price || options.ids;
+        if (!filtered_) return;
+        std::optional<std::uint32_t> category;
+        if (options.category) {
+            category = index.find_category(*options.category);
+            if (!category) return;  // a category no record has matches nothing
+        }
+        std::unordered_set<std::string_view> ids;
+        if (options.ids) ids.insert(options.ids->begin(), options.ids->end());
+        for (std::uint32_t i = 0; i < index.count(); ++i) {
+            if (category && index.category_number(i) != *category) continue;
+            if (options.min_price && index.price(i) < *options.min_price) continue;
+            if (options.max_price && index.price(i) > *options.max_price) continue;
+            if (options.ids && !ids.contains(index.record(i).id)) continue;
+            positions_.push_back(i);
+        }
     }
-    bool accepts(std::uint32_t position) const {
-        if (!active_) return true;
-        const RecordView r = index_.record(position);
-        if (options_.category && r.category != *options_.category) return false;
-        if (options_.min_price && r.price < *options_.min_price) return false;
-        if (options_.max_price && r.price > *options_.max_price) return false;
-        if (options_.ids && !allowed_ids_.contains(r.id)) return false;
-        return true;
+
+    template <class Visit>
+    void for_each(const Index& index, Visit&& visit) const {
+        if (!filtered_) {
+            for (std::uint32_t i = 0; i < index.count(); ++i) visit(i);
+        } else {
+            for (const std::uint32_t i : positions_) visit(i);
+        }
     }
 
 private:
-    const Index& index_;
-    const SearchOptions& options_;
-    std::unordered_set<std::string_view> allowed_ids_;
-    bool active_ = false;
+    bool filtered_ = false;
+    std::vector<std::uint32_t> positions_;
 };
 
 void validate(const Index& index, std::span<const float> query, const SearchOptions& options) {
@@ -94,25 +108,21 @@ std::vector<SearchHit> search(const Index& index, std::span<const float> query, 
     if (!l2_normalise(unit)) refuse("query vector is zero or not finite");
 
     const kernels::KernelTable& k = kernels::active_kernels();
-    const Filter filter(index, options);
+    const Candidates candidates(index, options);
     TopK best(std::min<std::size_t>(options.top_k, index.count()));
     const std::size_t dims = index.dims();
 
     if (index.storage() == Storage::f32) {
-        for (std::uint32_t i = 0; i < index.count(); ++i) {
-            if (!filter.accepts(i)) continue;
-            const auto* row = reinterpret_cast<const float*>(index.vector_row(i));
-            best.offer(i, k.dot_f32(unit.data(), row, dims));
-        }
+        candidates.for_each(index, [&](std::uint32_t i) {
+            best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
+        });
     } else {
         std::vector<std::int8_t> q(dims);
         const float query_scale = quantise_int8(unit, q);
-        for (std::uint32_t i = 0; i < index.count(); ++i) {
-            if (!filter.accepts(i)) continue;
+        candidates.for_each(index, [&](std::uint32_t i) {
             const auto* row = reinterpret_cast<const std::int8_t*>(index.vector_row(i));
-            const float score = static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i));
-            best.offer(i, score);
-        }
+            best.offer(i, static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i)));
+        });
     }
     return std::move(best).sorted();
 }

@@ -12,8 +12,8 @@ namespace vitrine {
 // untouched) when the vector is zero or not finite.
 bool l2_normalise(std::span<float> values) noexcept;
 
-// Quantises to [-127, 127] with one scale (value ~ q * scale); -128 is never
-// produced, which keeps the int8 kernel's 16-bit pair sums from overflowing.
+// Quantises to [-127, 127] with one scale (value ~ q * scale): symmetric, so a
+// vector and its negation quantise to negations of each other.
 float quantise_int8(std::span<const float> values, std::span<std::int8_t> out) noexcept;
 
 }  // namespace vitrine

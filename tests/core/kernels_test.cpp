@@ -49,8 +49,12 @@ TEST_CASE("the int8 kernel computes the exact integer dot product", "[kernels]")
     }
 }
 
-TEST_CASE("the int8 kernel does not overflow at the extremes", "[kernels]") {
-    std::vector<std::int8_t> a(1024, 127), b(1024, -128);
-    CHECK(active_kernels().dot_i8(a.data(), b.data(), a.size()) == 1024 * 127 * -128);
-    CHECK(baseline_kernels().dot_i8(a.data(), b.data(), a.size()) == 1024 * 127 * -128);
+TEST_CASE("the int8 kernel is exact at the extremes of a stored vector", "[kernels]") {
+    for (const std::int8_t query_value : {std::int8_t{127}, std::int8_t{-127}}) {
+        const std::vector<std::int8_t> a(1024, query_value), b(1024, -128);
+        const std::int32_t expected = 1024 * std::int32_t{query_value} * -128;
+        INFO("query value " << int(query_value));
+        CHECK(active_kernels().dot_i8(a.data(), b.data(), a.size()) == expected);
+        CHECK(baseline_kernels().dot_i8(a.data(), b.data(), a.size()) == expected);
+    }
 }

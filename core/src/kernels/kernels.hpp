@@ -15,7 +15,7 @@ struct KernelTable {
     const char* name;
     // Canonical-order dot product of two f32 vectors of length n.
     float (*dot_f32)(const float* a, const float* b, std::size_t n);
-    // Exact dot product of two int8 vectors of length n; values in [-127, 127] on one side.
+    // Exact dot product of two int8 vectors of length n; `a` (the query) holds no -128.
     std::int32_t (*dot_i8)(const std::int8_t* a, const std::int8_t* b, std::size_t n);
 };
 
