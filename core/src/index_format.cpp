@@ -6,6 +6,7 @@ const char* to_string(Storage storage) noexcept {
     switch (storage) {
         case Storage::f32: return "f32";
         case Storage::int8: return "int8";
+        case Storage::binary: return "binary";
     }
     return "unknown";
 }
@@ -25,6 +26,7 @@ const char* to_string(EmbedderKind kind) noexcept {
 std::optional<Storage> storage_from_string(std::string_view name) noexcept {
     if (name == "f32") return Storage::f32;
     if (name == "int8") return Storage::int8;
+    if (name == "binary") return Storage::binary;
     return std::nullopt;
 }
 

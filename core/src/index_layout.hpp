@@ -53,6 +53,7 @@ enum class SectionType : std::uint32_t {
     scales = 2,   // int8 storage only: count f32 scales
     records = 3,  // count fixed-size record entries (below)
     strings = 4,  // UTF-8 bytes the records point into
+    rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
 };
 
 // Record entry: six (u32 offset, u32 length) string references into the strings

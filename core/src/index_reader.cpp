@@ -8,6 +8,7 @@
 #include "byte_io.hpp"
 #include "hash.hpp"
 #include "index_layout.hpp"
+#include "vector_math.hpp"
 #include "vitrine/error.hpp"
 
 namespace vitrine {
@@ -24,6 +25,7 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::scales: return "scales";
         case layout::SectionType::records: return "records";
         case layout::SectionType::strings: return "strings";
+        case layout::SectionType::rescore: return "rescore";
     }
     return nullptr;
 }
@@ -42,7 +44,14 @@ std::optional<std::uint64_t> first_non_finite(const std::uint8_t* floats, std::u
     return std::nullopt;
 }
 
-std::size_t storage_value_bytes(Storage storage) { return storage == Storage::f32 ? 4 : 1; }
+std::size_t row_bytes(Storage storage, std::size_t dims) {
+    switch (storage) {
+        case Storage::f32: return dims * sizeof(float);
+        case Storage::int8: return dims;
+        case Storage::binary: return binary_row_bytes(dims);
+    }
+    return 0;
+}
 
 // The header fields and section table, checked against each other and the file size.
 struct ParsedHeader {
@@ -106,8 +115,9 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
     if (metric != static_cast<std::uint32_t>(Metric::inner_product))
         refuse(ErrorKind::unsupported, "metric " + num(metric) + " is not known to this reader (knows 1 = inner product)");
     const auto storage = bytes::load<std::uint32_t>(h + layout::header::storage);
-    if (storage != static_cast<std::uint32_t>(Storage::f32) && storage != static_cast<std::uint32_t>(Storage::int8))
-        refuse(ErrorKind::unsupported, "storage type " + num(storage) + " is not known to this reader (knows 1 = f32, 2 = int8)");
+    if (storage < static_cast<std::uint32_t>(Storage::f32) || storage > static_cast<std::uint32_t>(Storage::binary))
+        refuse(ErrorKind::unsupported, "storage type " + num(storage) +
+                                           " is not known to this reader (knows 1 = f32, 2 = int8, 3 = binary)");
     p.spec.storage = static_cast<Storage>(storage);
     const auto embedder = bytes::load<std::uint32_t>(h + layout::header::embedder);
     if (embedder != static_cast<std::uint32_t>(EmbedderKind::hosted) &&
@@ -129,10 +139,10 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     index.spec_ = header.spec;
     index.minor_version_ = header.minor;
     index.count_ = header.count;
-    index.row_bytes_ = header.spec.dims * storage_value_bytes(header.spec.storage);
+    index.row_bytes_ = row_bytes(header.spec.storage, header.spec.dims);
 
     const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
-    const SectionInfo* found[5] = {};
+    const SectionInfo* found[6] = {};
     std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
     index.sections_.reserve(header.section_count);
     for (std::uint32_t i = 0; i < header.section_count; ++i) {
@@ -188,10 +198,17 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             const float scale = index.scale(i);
             if (!std::isfinite(scale) || scale < 0.0f) corrupt("vector " + num(i) + " has an invalid int8 scale");
         }
-    } else {
+    } else if (header.spec.storage == Storage::f32) {
         // A NaN or infinity in a vector would make scores silently wrong.
         if (const auto bad = first_non_finite(index.vectors_, count * header.spec.dims))
             corrupt("vector " + num(*bad / header.spec.dims) + " holds a non-finite value");
+    }
+    if (found[static_cast<std::uint32_t>(layout::SectionType::rescore)]) {
+        if (header.spec.storage == Storage::f32) corrupt("an f32 index has a rescore section");
+        index.rescore_ = bytes.data() + require(layout::SectionType::rescore, count * header.spec.dims * sizeof(float)).offset;
+        index.spec_.rescore = true;
+        if (const auto bad = first_non_finite(index.rescore_, count * header.spec.dims))
+            corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a non-finite value");
     }
 
     index.prices_.resize(header.count);

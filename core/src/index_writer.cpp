@@ -30,8 +30,10 @@ void validate_spec(const IndexSpec& spec, std::size_t count, std::size_t vector_
         refuse(ErrorKind::invalid_argument, "model name is longer than 63 bytes");
     if (spec.model.find('\0') != std::string::npos)
         refuse(ErrorKind::invalid_argument, "model name contains a NUL byte");
-    if (spec.storage != Storage::f32 && spec.storage != Storage::int8)
+    if (spec.storage != Storage::f32 && spec.storage != Storage::int8 && spec.storage != Storage::binary)
         refuse(ErrorKind::invalid_argument, "unknown storage type");
+    if (spec.rescore && spec.storage == Storage::f32)
+        refuse(ErrorKind::invalid_argument, "rescoring needs int8 or binary storage (f32 vectors are exact already)");
     if (count > IndexLimits::max_records)
         refuse(ErrorKind::limit_exceeded, std::to_string(count) + " products exceed the limit of " +
                                               std::to_string(IndexLimits::max_records));
@@ -75,31 +77,50 @@ private:
     std::vector<std::uint8_t> bytes_;
 };
 
-std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
-    std::vector<float> row(spec.dims);
-    std::vector<Section> sections;
-    if (spec.storage == Storage::f32) {
-        std::vector<std::uint8_t> data(count * spec.dims * sizeof(float));
-        for (std::size_t i = 0; i < count; ++i) {
-            std::copy_n(vectors.begin() + static_cast<std::ptrdiff_t>(i * spec.dims), spec.dims, row.begin());
-            if (!l2_normalise(row))
-                refuse(ErrorKind::bad_catalogue, "vector " + std::to_string(i) + " is zero or not finite");
-            std::memcpy(data.data() + i * spec.dims * sizeof(float), row.data(), spec.dims * sizeof(float));
-        }
-        sections.push_back({layout::SectionType::vectors, "vectors", std::move(data)});
-        return sections;
-    }
-    std::vector<std::uint8_t> data(count * spec.dims);
-    std::vector<std::uint8_t> scales(count * sizeof(float));
-    for (std::size_t i = 0; i < count; ++i) {
-        std::copy_n(vectors.begin() + static_cast<std::ptrdiff_t>(i * spec.dims), spec.dims, row.begin());
-        if (!l2_normalise(row))
+// Rows normalised to unit length, in product order.
+std::vector<float> unit_rows(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
+    std::vector<float> rows(vectors.begin(), vectors.end());
+    for (std::size_t i = 0; i < count; ++i)
+        if (!l2_normalise({rows.data() + i * spec.dims, spec.dims}))
             refuse(ErrorKind::bad_catalogue, "vector " + std::to_string(i) + " is zero or not finite");
-        auto* q = reinterpret_cast<std::int8_t*>(data.data() + i * spec.dims);
-        bytes::store<float>(scales.data() + i * sizeof(float), quantise_int8(row, {q, spec.dims}));
+    return rows;
+}
+
+std::vector<std::uint8_t> as_bytes(std::span<const float> values) {
+    std::vector<std::uint8_t> out(values.size() * sizeof(float));
+    std::memcpy(out.data(), values.data(), out.size());
+    return out;
+}
+
+std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
+    const std::vector<float> rows = unit_rows(spec, count, vectors);
+    std::vector<Section> sections;
+    switch (spec.storage) {
+        case Storage::f32:
+            sections.push_back({layout::SectionType::vectors, "vectors", as_bytes(rows)});
+            break;
+        case Storage::int8: {
+            std::vector<std::uint8_t> data(count * spec.dims);
+            std::vector<std::uint8_t> scales(count * sizeof(float));
+            for (std::size_t i = 0; i < count; ++i) {
+                auto* q = reinterpret_cast<std::int8_t*>(data.data() + i * spec.dims);
+                const float scale = quantise_int8({rows.data() + i * spec.dims, spec.dims}, {q, spec.dims});
+                bytes::store<float>(scales.data() + i * sizeof(float), scale);
+            }
+            sections.push_back({layout::SectionType::vectors, "vectors", std::move(data)});
+            sections.push_back({layout::SectionType::scales, "scales", std::move(scales)});
+            break;
+        }
+        case Storage::binary: {
+            const std::size_t row_bytes = binary_row_bytes(spec.dims);
+            std::vector<std::uint8_t> data(count * row_bytes);
+            for (std::size_t i = 0; i < count; ++i)
+                binarise({rows.data() + i * spec.dims, spec.dims}, {data.data() + i * row_bytes, row_bytes});
+            sections.push_back({layout::SectionType::vectors, "vectors", std::move(data)});
+            break;
+        }
     }
-    sections.push_back({layout::SectionType::vectors, "vectors", std::move(data)});
-    sections.push_back({layout::SectionType::scales, "scales", std::move(scales)});
+    if (spec.rescore) sections.push_back({layout::SectionType::rescore, "rescore", as_bytes(rows)});
     return sections;
 }
 

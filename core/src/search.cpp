@@ -98,6 +98,41 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
         if (price && std::isnan(*price)) refuse("price bounds must be numbers");
     if (options.min_price && options.max_price && *options.min_price > *options.max_price)
         refuse("min_price is greater than max_price");
+    if (options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
+}
+
+// Scores every candidate with the index's own storage and keeps the best `keep`.
+std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidates, std::span<const float> unit,
+                                  std::size_t keep) {
+    const kernels::KernelTable& k = kernels::active_kernels();
+    const std::size_t dims = index.dims();
+    TopK best(keep);
+    switch (index.storage()) {
+        case Storage::f32:
+            candidates.for_each(index, [&](std::uint32_t i) {
+                best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
+            });
+            break;
+        case Storage::int8: {
+            std::vector<std::int8_t> q(dims);
+            const float query_scale = quantise_int8(unit, q);
+            candidates.for_each(index, [&](std::uint32_t i) {
+                const auto* row = reinterpret_cast<const std::int8_t*>(index.vector_row(i));
+                best.offer(i, static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i)));
+            });
+            break;
+        }
+        case Storage::binary: {
+            std::vector<std::uint8_t> q(binary_row_bytes(dims));
+            binarise(unit, q);
+            candidates.for_each(index, [&](std::uint32_t i) {
+                const auto distance = static_cast<std::int64_t>(k.hamming(q.data(), index.vector_row(i), q.size()));
+                best.offer(i, static_cast<float>(static_cast<std::int64_t>(dims) - 2 * distance) / static_cast<float>(dims));
+            });
+            break;
+        }
+    }
+    return std::move(best).sorted();
 }
 
 }  // namespace
@@ -107,23 +142,18 @@ std::vector<SearchHit> search(const Index& index, std::span<const float> query, 
     std::vector<float> unit(query.begin(), query.end());
     if (!l2_normalise(unit)) refuse("query vector is zero or not finite");
 
-    const kernels::KernelTable& k = kernels::active_kernels();
     const Candidates candidates(index, options);
-    TopK best(std::min<std::size_t>(options.top_k, index.count()));
-    const std::size_t dims = index.dims();
+    const std::size_t top_k = std::min<std::size_t>(options.top_k, index.count());
+    const bool rescoring = index.spec().rescore && options.rescore;
+    if (!rescoring) return first_pass(index, candidates, unit, top_k);
 
-    if (index.storage() == Storage::f32) {
-        candidates.for_each(index, [&](std::uint32_t i) {
-            best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
-        });
-    } else {
-        std::vector<std::int8_t> q(dims);
-        const float query_scale = quantise_int8(unit, q);
-        candidates.for_each(index, [&](std::uint32_t i) {
-            const auto* row = reinterpret_cast<const std::int8_t*>(index.vector_row(i));
-            best.offer(i, static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i)));
-        });
-    }
+    const std::size_t keep = options.top_k > index.count() / options.rescore_factor ? index.count()
+                                                                                     : options.top_k * options.rescore_factor;
+    const kernels::KernelTable& k = kernels::active_kernels();
+    TopK best(top_k);
+    for (const SearchHit& hit : first_pass(index, candidates, unit, keep))
+        best.offer(hit.position,
+                   k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.rescore_row(hit.position)), index.dims()));
     return std::move(best).sorted();
 }
 

@@ -29,4 +29,10 @@ float quantise_int8(std::span<const float> values, std::span<std::int8_t> out) n
     return scale;
 }
 
+void binarise(std::span<const float> values, std::span<std::uint8_t> out) noexcept {
+    std::fill(out.begin(), out.end(), std::uint8_t{0});
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (values[i] > 0.0f) out[i / 8] = static_cast<std::uint8_t>(out[i / 8] | (1u << (i % 8)));
+}
+
 }  // namespace vitrine

@@ -16,4 +16,8 @@ bool l2_normalise(std::span<float> values) noexcept;
 // vector and its negation quantise to negations of each other.
 float quantise_int8(std::span<const float> values, std::span<std::int8_t> out) noexcept;
 
+// Sign bits, value i in bit (i % 8) of byte i / 8; positive is 1. Padding bits are 0.
+inline std::size_t binary_row_bytes(std::size_t dims) noexcept { return (dims + 7) / 8; }
+void binarise(std::span<const float> values, std::span<std::uint8_t> out) noexcept;
+
 }  // namespace vitrine

@@ -58,3 +58,19 @@ TEST_CASE("the int8 kernel is exact at the extremes of a stored vector", "[kerne
         CHECK(baseline_kernels().dot_i8(a.data(), b.data(), a.size()) == expected);
     }
 }
+
+TEST_CASE("the hamming kernel counts differing bits", "[kernels]") {
+    std::mt19937 rng(5);
+    for (std::size_t bytes : {1u, 7u, 8u, 13u, 128u, 131u}) {
+        std::vector<std::uint8_t> a(bytes), b(bytes);
+        std::uint32_t expected = 0;
+        for (std::size_t i = 0; i < bytes; ++i) {
+            a[i] = static_cast<std::uint8_t>(rng());
+            b[i] = static_cast<std::uint8_t>(rng());
+            for (int bit = 0; bit < 8; ++bit) expected += ((a[i] ^ b[i]) >> bit) & 1u;
+        }
+        INFO("bytes = " << bytes);
+        CHECK(baseline_kernels().hamming(a.data(), b.data(), bytes) == expected);
+        CHECK(active_kernels().hamming(a.data(), b.data(), bytes) == expected);
+    }
+}

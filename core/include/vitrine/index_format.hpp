@@ -22,7 +22,8 @@ enum class Metric : std::uint32_t { inner_product = 1 };
 // a number it does not know with ErrorKind::unsupported, so v1 files stay valid.
 enum class Storage : std::uint32_t {
     f32 = 1,   // 4 bytes a value
-    int8 = 2,  // 1 byte a value plus one f32 scale a vector (value = q * scale)
+    int8 = 2,    // 1 byte a value plus one f32 scale a vector (value = q * scale)
+    binary = 3,  // 1 bit a value: its sign (score = 1 - 2 * hamming / dims)
 };
 
 // Which embedder produced the vectors, so a reader knows how to embed queries.
@@ -43,6 +44,9 @@ struct IndexSpec {
     std::string model;             // embedding model name (at most 63 bytes)
     std::uint32_t model_dims = 0;  // the model's native dimension (>= dims: Matryoshka truncation)
     EmbedderKind embedder = EmbedderKind::local_hashing;
+    // Also store the f32 vectors (int8 and binary storage): search then rescores its
+    // best first-pass candidates exactly. Costs 4 bytes a dimension.
+    bool rescore = false;
 };
 
 // One product of the catalogue.

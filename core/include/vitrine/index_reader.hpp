@@ -78,6 +78,10 @@ public:
         return vectors_ + static_cast<std::size_t>(position) * row_bytes_;
     }
     float scale(std::uint32_t position) const noexcept;  // int8 storage only
+    // f32 copy of a vector for rescoring; only when spec().rescore.
+    const std::uint8_t* rescore_row(std::uint32_t position) const noexcept {
+        return rescore_ + static_cast<std::size_t>(position) * spec_.dims * sizeof(float);
+    }
 
 private:
     Index() = default;
@@ -88,6 +92,7 @@ private:
     std::size_t row_bytes_ = 0;
     const std::uint8_t* vectors_ = nullptr;
     const std::uint8_t* scales_ = nullptr;
+    const std::uint8_t* rescore_ = nullptr;
     const std::uint8_t* records_ = nullptr;
     std::span<const std::uint8_t> strings_;
     std::vector<SectionInfo> sections_;

@@ -6,13 +6,15 @@
 // (cosine similarity). Filters apply before top-k; results are ordered by score,
 // ties by lower record position, so they are the same on every run and platform.
 // int8 indexes quantise the query to int8 and score exactly in integers:
-// score = dot(q, v) * scale_q * scale_v.
+// score = dot(q, v) * scale_q * scale_v. binary indexes compare signs:
+// score = 1 - 2 * hamming(q, v) / dims. Indexes that keep f32 vectors for rescoring
+// return exact f32 scores for the best first-pass candidates.
 //
 // Documented behaviour at the edges:
 //   - query length != index dims, a zero or non-finite query: ErrorKind::invalid_argument
 //   - top_k == 0: ErrorKind::invalid_argument
 //   - top_k larger than the matches: all matches are returned (fewer than top_k)
-//   - min_price > max_price: ErrorKind::invalid_argument
+//   - min_price > max_price, rescore_factor == 0: ErrorKind::invalid_argument
 //   - ids naming no record: they match nothing (no error)
 #pragma once
 
@@ -32,6 +34,10 @@ struct SearchOptions {
     std::optional<double> min_price = {};             // inclusive
     std::optional<double> max_price = {};             // inclusive
     std::optional<std::vector<std::string>> ids = {}; // allow-list of record ids
+    // Indexes built with rescore: the first pass keeps top_k x rescore_factor
+    // candidates, then scores them exactly against the stored f32 vectors.
+    bool rescore = true;
+    std::size_t rescore_factor = 4;
 };
 
 struct SearchHit {

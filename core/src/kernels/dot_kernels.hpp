@@ -2,8 +2,10 @@
 // kernels_<arch>.cpp (internal). Include from exactly those units.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <xsimd/xsimd.hpp>
 
@@ -70,6 +72,22 @@ std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
     std::int32_t sum = xsimd::hadd(even_sums + odd_sums);
     for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
     return sum;
+}
+
+// Popcount of XOR, 64 bits at a time; each architecture's unit compiles it with its
+// own flags (POPCNT with AVX2, i64.popcnt in WASM). Exact, like every integer kernel.
+template <class Arch>
+std::uint32_t hamming(const std::uint8_t* a, const std::uint8_t* b, std::size_t bytes) {
+    std::uint32_t distance = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        distance += static_cast<std::uint32_t>(std::popcount(x ^ y));
+    }
+    for (; i < bytes; ++i) distance += static_cast<std::uint32_t>(std::popcount(static_cast<unsigned>(a[i] ^ b[i])));
+    return distance;
 }
 
 }  // namespace

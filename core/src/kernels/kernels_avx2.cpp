@@ -30,7 +30,7 @@ std::int32_t dot_i8_maddubs(const std::int8_t* a, const std::int8_t* b, std::siz
 }  // namespace
 
 const KernelTable& avx2_kernels() noexcept {
-    static const KernelTable table{"avx2", &dot_f32<xsimd::avx2>, &dot_i8_maddubs};
+    static const KernelTable table{"avx2", &dot_f32<xsimd::avx2>, &dot_i8_maddubs, &hamming<xsimd::avx2>};
     return table;
 }
 
