@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (numbers for the README): native search throughput beside a
-# memory-read baseline, and image preparation on real 4-15 MP photos.
+# memory-read baseline, image preparation on real 4-15 MP photos, and index
+# bytes per product with recall@10 for every storage type and Matryoshka truncation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -9,3 +10,5 @@ scripts/build-native.sh
 build/bin/vitrine_search_bench "${BENCH_N:-100000}" "${BENCH_D:-1024}"
 echo
 build/bin/vitrine_image_bench photos/*.jpg photos/*.png
+echo
+build/bin/vitrine_recall_bench "${BENCH_RECALL_N:-20000}"
