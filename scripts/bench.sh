@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build-native.sh
-/work/shared/fixtures/fetch-photos.sh photos >/dev/null 2>&1 || ../shared/fixtures/fetch-photos.sh photos
+../shared/fixtures/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
 build/bin/vitrine_search_bench "${BENCH_N:-100000}" "${BENCH_D:-1024}"
 echo
 build/bin/vitrine_image_bench photos/*.jpg photos/*.png
