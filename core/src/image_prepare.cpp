@@ -132,7 +132,9 @@ Header read_png_header(Bytes png) {
 
 [[noreturn]] void corrupt_jpeg(const std::string& why) { fail(ErrorKind::bad_image, "corrupt JPEG (" + why + ")"); }
 
-[[noreturn]] void truncated_jpeg() { fail(ErrorKind::bad_image, "truncated JPEG (it ends before its end-of-image marker)"); }
+[[noreturn]] void truncated_jpeg() {
+    fail(ErrorKind::bad_image, "truncated JPEG (it ends before its end-of-image marker)");
+}
 
 struct JpegState {
     bool frame_seen = false;
@@ -349,9 +351,10 @@ struct Size {
 Size fit_within(Size size, int max_edge) {
     const int longest = std::max(size.width, size.height);
     if (longest <= max_edge) return size;
-    const auto scale = [&](int edge) {  // round(edge * max_edge / longest), exactly, in integers
-        const std::uint64_t twice = std::uint64_t{2} * static_cast<std::uint64_t>(edge) * static_cast<std::uint64_t>(max_edge);
-        return std::max(1, static_cast<int>((twice + static_cast<std::uint64_t>(longest)) / (std::uint64_t{2} * longest)));
+    const std::uint64_t to = static_cast<std::uint64_t>(max_edge), from = static_cast<std::uint64_t>(longest);
+    const auto scale = [&](int edge) {  // round(edge * to / from), exactly, in integers
+        const std::uint64_t twice = 2 * static_cast<std::uint64_t>(edge) * to;
+        return std::max(1, static_cast<int>((twice + from) / (2 * from)));
     };
     return {scale(size.width), scale(size.height)};
 }

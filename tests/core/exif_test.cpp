@@ -20,7 +20,8 @@ std::vector<std::uint8_t> with_app1(const std::vector<std::uint8_t>& tiff) {
 }  // namespace
 
 TEST_CASE("reads each orientation 1..8 from a little-endian (II) EXIF block") {
-    for (int value = 1; value <= 8; ++value) CHECK(read_exif_orientation(with_exif_orientation(plain_jpeg(), value)) == value);
+    for (int value = 1; value <= 8; ++value)
+        CHECK(read_exif_orientation(with_exif_orientation(plain_jpeg(), value)) == value);
 }
 
 TEST_CASE("reads each orientation 1..8 from a big-endian (MM) EXIF block") {

@@ -39,11 +39,11 @@ std::string refusal_message(const std::vector<std::uint8_t>& bytes, PrepareOptio
     return {};
 }
 
-// Output dimensions for a plain RGB PNG of the given size.
+// Output dimensions for a plain RGB JPEG of the given size.
 std::pair<int, int> prepared_size(int width, int height, int max_edge = 1024) {
     PrepareOptions options;
     options.max_edge = max_edge;
-    const PreparedImage out = prepare(encode_png(Raster(width, height, 3, blue)), options);
+    const PreparedImage out = prepare(encode_jpeg(Raster(width, height, 3, blue), 50), options);
     return {out.width, out.height};
 }
 
@@ -55,7 +55,8 @@ int distance2(const std::uint8_t* rgb, Colour c) {
 
 // Which of the marker colours a decoded pixel is closest to.
 char nearest_marker(const std::uint8_t* rgb) {
-    static const std::pair<char, Colour> markers[] = {{'R', red}, {'G', green}, {'B', blue}, {'Y', yellow}, {'W', white}};
+    static const std::pair<char, Colour> markers[] = {
+        {'R', red}, {'G', green}, {'B', blue}, {'Y', yellow}, {'W', white}};
     char best = '?';
     int best_distance = 1 << 30;
     for (const auto& [name, colour] : markers) {
@@ -77,11 +78,11 @@ Raster corner_markers() {
     return raster;
 }
 
-std::vector<std::uint8_t> noisy_rgb_png(int width, int height, unsigned seed) {
+Raster noise(int width, int height, unsigned seed) {
     Raster raster(width, height, 3);
     std::mt19937 random(seed);
     for (auto& byte : raster.pixels) byte = static_cast<std::uint8_t>(random());
-    return encode_png(raster);
+    return raster;
 }
 
 }  // namespace
@@ -158,7 +159,7 @@ TEST_CASE("prepares greyscale JPEG and PNG input") {
 }
 
 TEST_CASE("gives a larger file at a higher quality") {
-    const auto input = noisy_rgb_png(256, 256, 7);
+    const auto input = encode_png(noise(256, 256, 7));
     PrepareOptions low, high;
     low.quality = 30;
     high.quality = 95;
@@ -166,12 +167,12 @@ TEST_CASE("gives a larger file at a higher quality") {
 }
 
 TEST_CASE("gives the same bytes for the same input and options") {
-    const auto input = noisy_rgb_png(1500, 1100, 3);
+    const auto input = encode_jpeg(noise(1300, 900, 3), 90);
     CHECK(prepare(input).bytes == prepare(input).bytes);
 }
 
 TEST_CASE("keeps a flat colour flat when shrinking") {
-    const PreparedImage out = prepare(encode_png(Raster(3000, 2000, 3, {200, 120, 40, 255})));
+    const PreparedImage out = prepare(encode_png(Raster(1800, 1200, 3, {200, 120, 40, 255})));
     const Raster decoded = decode_rgb(out.bytes);
     for (const auto& [x, y] : {std::pair{0, 0}, {1023, 682}, {500, 300}})
         CHECK(distance2(decoded.at(x, y), {200, 120, 40, 255}) < 3 * 5 * 5);
@@ -372,7 +373,7 @@ TEST_CASE("refuses a JPEG truncated at any of several lengths") {
 }
 
 TEST_CASE("refuses a PNG truncated at any of several lengths") {
-    const auto png = noisy_rgb_png(40, 30, 5);
+    const auto png = encode_png(noise(40, 30, 5));
     const std::size_t n = png.size();
     // n - 4 keeps every pixel and all of IEND but its CRC, which stb does not read.
     for (std::size_t length : {std::size_t{1}, std::size_t{8}, std::size_t{20}, std::size_t{29}, std::size_t{33},
@@ -390,12 +391,43 @@ TEST_CASE("refuses a PNG whose first chunk is not IHDR") {
     CHECK_THAT(refusal_message(png), Catch::Contains("IHDR"));
 }
 
+// stb_image 2.27 writes out of bounds on these three; prepare_image must refuse them first.
+TEST_CASE("refuses a JPEG whose Huffman table has more than 256 codes") {
+    auto jpeg = encode_jpeg(corner_markers(), 80);
+    const std::size_t dht = find_marker(jpeg, 0xC4);
+    for (std::size_t i = 0; i < 16; ++i) jpeg[dht + 5 + i] = 200;  // code counts of the first table
+    CHECK(refusal_kind(jpeg) == ErrorKind::bad_image);
+    CHECK_THAT(refusal_message(jpeg), Catch::Contains("more than 256 codes"));
+}
+
+TEST_CASE("refuses a JPEG whose sampling factors do not divide the largest") {
+    auto jpeg = encode_jpeg(corner_markers(), 80);  // 4:2:0: Y samples 2x2, chroma 1x1
+    const std::size_t sof = find_marker(jpeg, 0xC0);
+    jpeg[sof + 14] = 0x31;  // Cb samples 3x1 next to Y's 2x2
+    CHECK(refusal_kind(jpeg) == ErrorKind::bad_image);
+    CHECK_THAT(refusal_message(jpeg), Catch::Contains("sampling factors"));
+}
+
+TEST_CASE("refuses a JPEG whose scan uses a Huffman table never defined") {
+    auto jpeg = encode_jpeg(corner_markers(), 80);
+    const std::size_t sos = find_marker(jpeg, 0xDA);
+    jpeg[sos + 6] = 0x33;  // first component: DC and AC table 3
+    CHECK(refusal_kind(jpeg) == ErrorKind::bad_image);
+    CHECK_THAT(refusal_message(jpeg), Catch::Contains("undefined Huffman table"));
+}
+
+TEST_CASE("refuses a JPEG with no frame header") {
+    auto jpeg = encode_jpeg(corner_markers(), 80);
+    jpeg[find_marker(jpeg, 0xC0) + 1] = 0xE5;  // SOF0 becomes an APP5 segment
+    CHECK(refusal_kind(jpeg) == ErrorKind::bad_image);
+}
+
 TEST_CASE("survives randomly corrupted JPEG and PNG bytes, refusing them as bad images") {
     PrepareOptions options;
     options.max_pixels = 1'000'000;  // corrupt sizes stay cheap to decode
     const std::vector<std::vector<std::uint8_t>> originals{encode_jpeg(corner_markers(), 80),
                                                            with_exif_orientation(encode_jpeg(corner_markers(), 80), 6),
-                                                           noisy_rgb_png(24, 16, 9), encode_png(Raster(24, 16, 4))};
+                                                           encode_png(noise(24, 16, 9)), encode_png(Raster(24, 16, 4))};
     std::mt19937 random(1234);
     for (const auto& original : originals) {
         for (int round = 0; round < 250; ++round) {

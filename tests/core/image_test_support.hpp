@@ -137,7 +137,8 @@ inline std::vector<std::uint8_t> segment(std::uint8_t marker, const std::vector<
     return out;
 }
 
-inline std::vector<std::uint8_t> insert_after_soi(std::vector<std::uint8_t> jpeg, const std::vector<std::uint8_t>& bytes) {
+inline std::vector<std::uint8_t> insert_after_soi(std::vector<std::uint8_t> jpeg,
+                                                  const std::vector<std::uint8_t>& bytes) {
     jpeg.insert(jpeg.begin() + 2, bytes.begin(), bytes.end());
     return jpeg;
 }
@@ -162,6 +163,14 @@ inline std::vector<std::uint8_t> with_jpeg_size(std::vector<std::uint8_t> jpeg, 
     throw std::runtime_error("no SOF0 in test JPEG");
 }
 
+// Offset of the first FF <marker> in an encoded JPEG (test images have no lookalikes
+// before their scan data).
+inline std::size_t find_marker(const std::vector<std::uint8_t>& jpeg, std::uint8_t marker) {
+    for (std::size_t i = 0; i + 1 < jpeg.size(); ++i)
+        if (jpeg[i] == 0xFF && jpeg[i + 1] == marker) return i;
+    throw std::runtime_error("marker not in test JPEG");
+}
+
 inline std::uint32_t crc32(const std::uint8_t* data, std::size_t n) {
     std::uint32_t crc = 0xFFFFFFFFu;
     for (std::size_t i = 0; i < n; ++i) {
@@ -172,7 +181,8 @@ inline std::uint32_t crc32(const std::uint8_t* data, std::size_t n) {
 }
 
 // Rewrites the size in the IHDR of an encoded PNG (and its CRC).
-inline std::vector<std::uint8_t> with_png_size(std::vector<std::uint8_t> png, std::uint32_t width, std::uint32_t height) {
+inline std::vector<std::uint8_t> with_png_size(std::vector<std::uint8_t> png, std::uint32_t width,
+                                               std::uint32_t height) {
     put_be32(png.data() + 16, width);
     put_be32(png.data() + 20, height);
     put_be32(png.data() + 29, crc32(png.data() + 12, 17));  // over chunk type and data

@@ -10,7 +10,8 @@
 //
 // Refuses, with a vitrine::Error naming the reason:
 //   invalid_argument  options out of range;
-//   bad_image         empty input, anything but JPEG/PNG, truncated or corrupt bytes;
+//   bad_image         empty input, anything but JPEG/PNG, truncated or corrupt bytes,
+//                     JPEGs stb cannot decode (12-bit, lossless, arithmetic-coded);
 //   limit_exceeded    more than max_pixels (read from the header, before any pixel is
 //                     decoded: decompression bombs cost nothing), or sizes stb_image
 //                     cannot address (inputs over 2 GiB, a decoded image over 1 GiB).
