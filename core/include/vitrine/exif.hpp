@@ -7,8 +7,9 @@
 // of its TIFF block, in either byte order (II or MM). Every offset and length is
 // checked against the bytes given, so hostile input is never read out of bounds.
 // Refuses nothing loudly: anything absent, malformed or out of range reads as 1
-// (upright), which is what a viewer does with such a file. See image_orientation.hpp
-// for what the eight values mean.
+// (upright), which is what a viewer does with such a file. The values: 1 upright,
+// 3 rotated 180°, 6 and 8 need a quarter turn clockwise / counter-clockwise,
+// 2, 4, 5, 7 are those four mirrored.
 #pragma once
 
 #include <cstdint>
