@@ -1,16 +1,23 @@
-// vitrine search — exact top-k over an index, as a table or as JSON.
-// Scores in JSON carry 9 significant digits: exactly the float32 the core computed.
+// vitrine search — exact top-k over an index, as a table or as JSON, optionally
+// reranked through a hosted endpoint (text, or a photo with --image).
 // --query-vectors runs a batch (a JSON array of vectors) and prints JSON Lines.
+// A hosted-model index embeds text queries through the endpoint. With --rerank,
+// a failing reranker never loses the results: they come back in retrieval
+// order with "reranked": false and the reason.
 #include <cstdio>
-#include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "endpoint_options.hpp"
+#include "search_output.hpp"
+#include "vitrine/data_uri.hpp"
 #include "vitrine/error.hpp"
+#include "vitrine/image_prepare.hpp"
 #include "vitrine/index_reader.hpp"
-#include "vitrine/local_embedder.hpp"
 #include "vitrine/native/file_io.hpp"
+#include "vitrine/native/hosted_search.hpp"
 #include "vitrine/search.hpp"
 
 namespace vitrine::cli {
@@ -36,25 +43,6 @@ std::vector<float> to_query(const json& array, const std::string& where) {
     return query;
 }
 
-// The queries to run: one from the text or --query-vector, or a batch from --query-vectors.
-std::vector<std::vector<float>> queries(const Index& index, const Arguments& args) {
-    if (const auto path = args.option("query-vector"))
-        return {to_query(read_json_file("query-vector", *path), "--query-vector " + *path)};
-    if (const auto path = args.option("query-vectors")) {
-        const json batch = read_json_file("query-vectors", *path);
-        if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
-        std::vector<std::vector<float>> out;
-        for (std::size_t i = 0; i < batch.size(); ++i)
-            out.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
-        return out;
-    }
-    if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
-    if (index.spec().embedder != EmbedderKind::local_hashing)
-        throw UsageError("this index was built with the hosted model '" + index.model() +
-                         "': pass the query embedding with --query-vector FILE.json");
-    return {embed_local(args.positionals()[1], index.dims())};
-}
-
 std::vector<std::string> split_ids(const std::string& list) {
     std::vector<std::string> ids;
     for (std::size_t start = 0; start <= list.size();) {
@@ -65,67 +53,135 @@ std::vector<std::string> split_ids(const std::string& list) {
     return ids;
 }
 
-// A double whose shortest decimal form is the float's 9-significant-digit form,
-// so the JSON printer writes a number that parses back to the same float32.
-double round_trip_float(float value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
-    return std::strtod(text, nullptr);
+QueryEmbeddingOptions query_embedding_options(const Arguments& args) {
+    QueryEmbeddingOptions options;
+    options.query_template = args.option("query-template");
+    if (auto task = args.option("query-task")) options.task = *task;
+    return options;
 }
 
-void print_json(const Index& index, const std::vector<SearchHit>& hits) {
-    json results = json::array();
-    for (std::size_t rank = 0; rank < hits.size(); ++rank) {
-        const RecordView r = index.record(hits[rank].position);
-        results.push_back({{"rank", rank + 1},
-                           {"id", r.id},
-                           {"score", round_trip_float(hits[rank].score)},
-                           {"position", hits[rank].position},
-                           {"title", r.title},
-                           {"category", r.category},
-                           {"price", r.price},
-                           {"image", r.image}});
-    }
-    std::puts(json{{"results", results}}.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
+// The vector for a text query: local embedder, or the endpoint for a hosted-model index.
+std::vector<float> text_query(const Index& index, const std::string& text, const Arguments& args, Endpoint* endpoint) {
+    if (index.spec().embedder == EmbedderKind::hosted && endpoint == nullptr)
+        throw UsageError("this index was built with the hosted model '" + index.model() +
+                         "': set VITRINE_API_BASE (and VITRINE_API_KEY) to embed the query, or pass --query-vector FILE.json");
+    return native::embed_query(index, text, endpoint ? &endpoint->client() : nullptr, query_embedding_options(args));
 }
 
-void print_table(const Index& index, const std::vector<SearchHit>& hits) {
-    std::printf("%4s  %-7s  %-12s  %9s  %-12s  %s\n", "rank", "score", "id", "price", "category", "title");
-    for (std::size_t rank = 0; rank < hits.size(); ++rank) {
-        const RecordView r = index.record(hits[rank].position);
-        std::printf("%4zu  %7.4f  %-12.*s  %9.2f  %-12.*s  %.*s\n", rank + 1, static_cast<double>(hits[rank].score),
-                    static_cast<int>(r.id.size()), r.id.data(), r.price, static_cast<int>(r.category.size()),
-                    r.category.data(), static_cast<int>(r.title.size()), r.title.data());
+SearchOptions filters(const Arguments& args) {
+    SearchOptions options;
+    options.category = args.option("category");
+    options.min_price = args.number("min-price");
+    options.max_price = args.number("max-price");
+    if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
+    return options;
+}
+
+void print(const Index& index, const SearchOutput& output, bool as_json) {
+    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", warning.c_str());
+    if (as_json)
+        print_json(index, output);
+    else
+        print_table(index, output);
+}
+
+// Plain retrieval: one query, or a batch printed as JSON Lines.
+int run_plain(const Index& index, const Arguments& args) {
+    SearchOptions options = filters(args);
+    options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
+    std::vector<std::vector<float>> queries;
+    if (const auto path = args.option("query-vector")) {
+        queries.push_back(to_query(read_json_file("query-vector", *path), "--query-vector " + *path));
+    } else if (const auto path = args.option("query-vectors")) {
+        const json batch = read_json_file("query-vectors", *path);
+        if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            queries.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
+    } else {
+        if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
+        const auto endpoint =
+            index.spec().embedder == EmbedderKind::hosted ? open_endpoint(args, "search") : nullptr;
+        queries.push_back(text_query(index, args.positionals()[1], args, endpoint.get()));
     }
-    if (hits.empty()) std::puts("(no matching products)");
+    for (const auto& query : queries) {
+        SearchOutput output;
+        output.results = ranked_hits(search(index, query, options));
+        print(index, output, args.has("json") || args.option("query-vectors"));
+    }
+    return 0;
+}
+
+// Retrieve retrieve-k candidates, rerank them through the endpoint, keep top-k.
+int run_reranked(const Index& index, const std::string& index_path, const Arguments& args) {
+    if (args.option("query-vectors")) throw UsageError("--query-vectors cannot be combined with --rerank");
+    const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
+    const auto photo = args.option("image");
+    if (text.empty() && !photo) throw UsageError("expected a query text or --image PHOTO");
+    const auto top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1000).value_or(3));
+    const auto retrieve_k =
+        static_cast<std::size_t>(args.integer("retrieve-k", 1, 1000).value_or(static_cast<long long>(std::max<std::size_t>(10, top_k))));
+    if (retrieve_k < top_k) throw UsageError("--retrieve-k must be at least --top-k");
+    const auto endpoint = open_endpoint(args, "search");
+    if (!endpoint)
+        throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
+
+    native::RerankSettings settings;
+    settings.model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
+    settings.query = text;
+    settings.instruction = args.option("instruction");
+    settings.top_k = top_k;
+    settings.max_images_per_request = static_cast<std::size_t>(args.integer("max-images", 1, 100).value_or(5));
+    if (photo && settings.max_images_per_request < 2)
+        throw UsageError("--max-images must be at least 2 with --image: the photo takes one");
+    if (photo) {
+        try {
+            settings.query_image_url = to_data_uri(prepare_image(native::read_file(*photo)).bytes);
+        } catch (const std::exception& e) {
+            throw std::runtime_error("--image " + *photo + ": " + e.what());
+        }
+    }
+
+    // Candidates: by the text (or a given vector); a photo alone takes the round-robin rule.
+    std::vector<float> query;
+    if (const auto path = args.option("query-vector"))
+        query = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
+    else if (!text.empty())
+        query = text_query(index, text, args, endpoint.get());
+    SearchOptions options = filters(args);
+    options.top_k = retrieve_k;
+    const auto retrieved = native::retrieve(index, query, options);
+
+    const std::filesystem::path base =
+        args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
+    native::ProductImages images(index, base, &endpoint->client());
+    SearchOutput output;
+    output.rerank_requested = true;
+    RerankOutcome outcome =
+        native::rerank_products(index, retrieved, settings, endpoint->client(), images, output.warnings);
+    output.results = std::move(outcome.results);
+    output.reranked = outcome.reranked;
+    output.rerank_error = outcome.rerank_error;
+    print(index, output, args.has("json"));
+    return 0;
 }
 
 }  // namespace
 
 int run_search(const Args& raw) {
-    const Arguments args(raw, {"top-k", "category", "min-price", "max-price", "ids", "query-vector", "query-vectors"},
-                         {"json"});
+    const Arguments args(raw,
+                         with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
+                                                "query-vectors", "retrieve-k", "instruction", "image", "rerank-model",
+                                                "max-images", "query-template", "query-task", "image-base"}),
+                         {"json", "rerank"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
+    if (!args.has("rerank"))
+        for (const char* option : {"retrieve-k", "instruction", "image", "rerank-model", "max-images", "image-base"})
+            if (args.option(option)) throw UsageError(std::string("--") + option + " needs --rerank");
+
     const native::MappedFile file(args.positionals()[0]);
     const Index index = Index::open(file.bytes());
-
-    SearchOptions options;
-    options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
-    options.category = args.option("category");
-    options.min_price = args.number("min-price");
-    options.max_price = args.number("max-price");
-    if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
-
-    // A batch prints one line of JSON per query (JSON Lines), in order.
-    for (const auto& query : queries(index, args)) {
-        const auto hits = search(index, query, options);
-        if (args.has("json") || args.option("query-vectors"))
-            print_json(index, hits);
-        else
-            print_table(index, hits);
-    }
-    return 0;
+    return args.has("rerank") ? run_reranked(index, args.positionals()[0], args) : run_plain(index, args);
 }
 
 }  // namespace vitrine::cli

@@ -1,12 +1,14 @@
 // vitrine — command-line tool over the Vitrine core: build, inspect and search
-// catalogue indexes, and prepare images for multimodal rerank calls.
+// catalogue indexes (locally or through a hosted endpoint), answer questions
+// from them, and prepare images for multimodal rerank calls. A failure ends in
+// one stderr line and a non-zero exit; the API key is redacted from all output.
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "vitrine/error.hpp"
+#include "endpoint_options.hpp"
 
 namespace {
 
@@ -15,10 +17,20 @@ constexpr const char* usage = R"(usage: vitrine <command> [options]
 commands:
   build  --catalogue FILE.json --out FILE.vtx [--storage f32|int8] [--dims N]
          [--vectors FILE.jsonl --model NAME]
+         [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
          [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--json]
+         [--rerank [--retrieve-k N] [--instruction TEXT] [--image PHOTO] [--rerank-model M]
+                   [--max-images 5] [--image-base DIR]]
+  answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
+         [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
+
+hosted endpoint (search, answer, build --embed-model):
+  VITRINE_API_BASE=https://host/v1  VITRINE_API_KEY=...  (or --api-base URL)
+  [--timeout 30] [--retries 3] [--query-template T] [--query-task TEXT]
+  models: VITRINE_RERANK_MODEL, VITRINE_CHAT_MODEL (or --rerank-model, --chat-model)
 )";
 
 }  // namespace
@@ -35,16 +47,14 @@ int main(int argc, char** argv) {
         if (command == "build") return run_build(args);
         if (command == "info") return run_info(args);
         if (command == "search") return run_search(args);
+        if (command == "answer") return run_answer(args);
         if (command == "resize") return run_resize(args);
         throw UsageError("unknown command '" + command + "' (try vitrine --help)");
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), e.what());
+        std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), redact_api_key(e.what()).c_str());
         return 2;
-    } catch (const vitrine::Error& e) {
-        std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), e.what());
-        return 1;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), e.what());
+        std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), redact_api_key(e.what()).c_str());
         return 1;
     }
 }

@@ -1,0 +1,63 @@
+// endpoint_options.cpp — environment and options to an EndpointClient; key redaction.
+#include "endpoint_options.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace vitrine::cli {
+namespace {
+
+std::optional<std::string> environment(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') return std::nullopt;
+    return std::string(value);
+}
+
+}  // namespace
+
+Endpoint::Endpoint(native::EndpointConfig config, const std::string& command)
+    : client_(std::move(config), transport_) {
+    client_.on_retry = [command](const std::string& note) {
+        std::fprintf(stderr, "vitrine %s: note: %s\n", command.c_str(), note.c_str());
+    };
+}
+
+std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string& command,
+                                        std::optional<std::string> base_url) {
+    if (!base_url) base_url = args.option("api-base");
+    if (!base_url) base_url = environment("VITRINE_API_BASE");
+    if (!base_url) return nullptr;
+
+    native::EndpointConfig config;
+    config.base_url = *base_url;
+    config.api_key = environment("VITRINE_API_KEY").value_or("");
+    if (const auto seconds = args.number("timeout")) {
+        if (*seconds <= 0 || *seconds > 3600) throw UsageError("--timeout must be more than 0 and at most 3600 seconds");
+        config.timeout = std::chrono::milliseconds(static_cast<long long>(std::ceil(*seconds * 1000)));
+    }
+    config.retry.max_retries = static_cast<int>(args.integer("retries", 0, 10).value_or(config.retry.max_retries));
+    return std::make_unique<Endpoint>(std::move(config), command);
+}
+
+std::string model_setting(const Arguments& args, const std::string& option, const char* variable, const char* fallback) {
+    if (auto value = args.option(option)) return *value;
+    return environment(variable).value_or(fallback);
+}
+
+std::string redact_api_key(std::string text) {
+    const auto key = environment("VITRINE_API_KEY");
+    if (!key) return text;
+    constexpr std::string_view redaction = "[redacted]";
+    for (std::size_t at = text.find(*key); at != std::string::npos; at = text.find(*key, at + redaction.size()))
+        text.replace(at, key->size(), redaction);
+    return text;
+}
+
+std::set<std::string> with_endpoint_options(std::set<std::string> names) {
+    names.insert(endpoint_option_names.begin(), endpoint_option_names.end());
+    return names;
+}
+
+}  // namespace vitrine::cli

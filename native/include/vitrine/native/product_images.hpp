@@ -1,0 +1,61 @@
+// vitrine/native/product_images.hpp — product photos, prepared for the endpoint
+// once per product and reused (rerank batches, then the answer's context).
+//
+//   ProductImages images(index, index_directory, &client);
+//   const ProductImage& image = images.get(position);
+//   if (image.data_uri) ... else if (!image.problem.empty()) ... // say why it is text-only
+//
+// A record's image reference (vitrine/image_reference.hpp) is read from disk
+// when it is a path (relative ones against base_directory, the index file's
+// directory) or fetched through the client when it is an http(s) URL (no
+// credentials are sent), then prepared by the core: upright, longest edge at most
+// options.max_edge (1024), JPEG, base64 data URI. A missing, unreadable,
+// undecodable or oversized (over 32 MiB) image, or an unsupported reference, is
+// not an error: the product gets no image and `problem` says why. No reference:
+// no image, no problem.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vitrine/image_prepare.hpp"
+#include "vitrine/index_reader.hpp"
+#include "vitrine/native/endpoint_client.hpp"
+
+namespace vitrine::native {
+
+struct ProductImage {
+    std::optional<std::string> data_uri = {};
+    std::string problem = {};  // non-empty when the product has an image reference that could not be used
+};
+
+class ProductImages {
+public:
+    // client may be null: URL references then become problems.
+    ProductImages(const Index& index, std::filesystem::path base_directory, EndpointClient* client,
+                  PrepareOptions options = {});
+
+    const ProductImage& get(std::uint32_t position);
+    std::size_t prepared() const noexcept { return prepared_; }  // preparations run so far
+
+private:
+    ProductImage load(std::uint32_t position);
+
+    const Index& index_;
+    std::filesystem::path base_directory_;
+    EndpointClient* client_;
+    PrepareOptions options_;
+    std::unordered_map<std::uint32_t, ProductImage> images_;
+    std::size_t prepared_ = 0;
+};
+
+// Adds "<id>: <problem>; sent as text alone" to warnings, once per product,
+// when the product's image could not be used.
+void warn_if_text_only(std::vector<std::string>& warnings, std::string_view id, const ProductImage& image);
+
+}  // namespace vitrine::native
