@@ -19,6 +19,20 @@ export class VitrineError extends Error {
   readonly kind: VitrineErrorKind;
 }
 
+/** A call to the hosted endpoint failed after its retries. The message never holds the API key. */
+export class EndpointError extends Error {
+  readonly name: 'EndpointError';
+  /** The last HTTP status; 0 when no response came (a network error, or a timeout: see timedOut). */
+  readonly status: number;
+  readonly timedOut: boolean;
+  /** Attempts made (0: the URL was refused before any). */
+  readonly attempts: number;
+  /** scheme://host/path of the request: no user info, no query. */
+  readonly url: string;
+  /** A short printable snippet of the last response body ('' when there was none). */
+  readonly body: string;
+}
+
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
 export interface InitOptions {
@@ -111,6 +125,141 @@ export interface BuildOptions {
   vectors?: Float32Array;
 }
 
+/** The fetch the client calls (default: the global fetch), e.g. a test double or a worker's service binding. */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  /** The index to search, opened by the same instance. */
+  index: VitrineIndex;
+  /** The endpoint with its version, e.g. 'https://host/v1'; relative URLs resolve against the page (an edge worker proxy). */
+  baseUrl: string | URL;
+  /** Sent as a bearer token to baseUrl only. Never give it to a browser: proxy through an edge worker instead. */
+  apiKey?: string;
+  fetch?: FetchFunction;
+  /** Per attempt, the body included; default 30000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt (network errors, timeouts, 408, 429, 5xx but 501/505); default 3. */
+  retries?: number;
+  /** Backoff before the first retry, doubling, with jitter; default 500. */
+  retryDelayMs?: number;
+  /** Cap on the backoff; default 8000. */
+  maxRetryDelayMs?: number;
+  /** The longest Retry-After waited for; a longer one fails the call at once. Default 60000. */
+  maxRetryAfterMs?: number;
+  /** Hears one line per retry (the key redacted). */
+  onRetry?: (note: string) => void;
+  /** The model name sent to /embeddings; default the index's model. */
+  embeddingModel?: string;
+  /** How the query is worded, with {query} and optionally {task}; default by model (Qwen3-Embedding: 'Instruct: {task}\nQuery:{query}'). */
+  queryTemplate?: string;
+  /** The {task} of the query template. */
+  queryTask?: string;
+  /** Default 'Qwen/Qwen3-VL-Reranker-2B'. */
+  rerankModel?: string;
+  /** Default 'Qwen/Qwen3-VL-8B-Instruct'. */
+  chatModel?: string;
+  /** Images per /rerank request, a query photo included; default 5. */
+  maxImagesPerRequest?: number;
+  /** What relative image references (paths) resolve against, e.g. the index file's URL. */
+  imageBase?: string | URL;
+  /** Prepared product images kept for reuse; default 32. */
+  imageCacheSize?: number;
+}
+
+export interface HostedFilterOptions {
+  /** Exact, case-sensitive category match. */
+  category?: string;
+  /** Inclusive. */
+  minPrice?: number;
+  /** Inclusive. */
+  maxPrice?: number;
+  /** Cancels the call: it rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface HostedSearchOptions extends HostedFilterOptions {
+  /** Results; default 3. */
+  topK?: number;
+  /** Candidates retrieved for the reranker; default max(10, topK); at least topK. */
+  retrieveK?: number;
+  /** Default true. */
+  rerank?: boolean;
+  /** Passed to the reranker. */
+  instruction?: string;
+}
+
+export interface ImageSearchOptions extends HostedFilterOptions {
+  /** Text to retrieve candidates by and to rerank with; without it, candidates follow the category round-robin rule. */
+  query?: string;
+  topK?: number;
+  retrieveK?: number;
+  instruction?: string;
+}
+
+export interface AnswerOptions extends HostedFilterOptions {
+  /** Products given as sources; default 3. */
+  topK?: number;
+  /** Rerank before answering; default false (as `vitrine answer`). */
+  rerank?: boolean;
+  retrieveK?: number;
+  instruction?: string;
+  systemPrompt?: string;
+  /** Default 512. */
+  maxTokens?: number;
+}
+
+export interface HostedResult extends ProductRecord {
+  /** 1 for the best result. */
+  rank: number;
+  position: number;
+  /** The retrieval (cosine) score; null for candidates chosen without a query vector (photo alone). */
+  score: number | null;
+  /** The reranker's score, when reranked. */
+  relevanceScore?: number;
+}
+
+/** Milliseconds per stage that ran. */
+export interface Timings {
+  embedMs?: number;
+  retrieveMs?: number;
+  imagesMs?: number;
+  rerankMs?: number;
+  answerMs?: number;
+  totalMs: number;
+}
+
+export interface HostedSearchResult {
+  results: HostedResult[];
+  /** false when not asked for, or when reranking failed (then rerankError says why and results are in retrieval order). */
+  reranked: boolean;
+  rerankError?: string;
+  /** Products whose image could not be used, sent as text alone. */
+  warnings: string[];
+  timings: Timings;
+}
+
+export interface Answer {
+  answer: string;
+  /** Ids of the products given, as numbered [1], [2], ... */
+  sources: string[];
+  /** Those the answer cites, in order of first citation. */
+  cited: string[];
+  /** Only with rerank: true. */
+  reranked?: boolean;
+  rerankError?: string;
+  warnings: string[];
+  timings: Timings;
+}
+
+/** Multimodal search and answers for one index through an OpenAI-compatible endpoint. */
+export interface HostedClient {
+  readonly index: VitrineIndex;
+  search(query: string, options?: HostedSearchOptions): Promise<HostedSearchResult>;
+  /** The photo (JPEG or PNG, prepared in WebAssembly) is the rerank query. */
+  searchByImage(imageBytes: Bytes, options?: ImageSearchOptions): Promise<HostedSearchResult>;
+  answer(question: string, options?: AnswerOptions): Promise<Answer>;
+}
+
 export interface Vitrine {
   /** The SIMD kernels in use ('sse4.1': xsimd's SSE4.1 code lowered to WASM SIMD128). */
   readonly searchKernel: string;
@@ -124,6 +273,8 @@ export interface Vitrine {
   toDataUri(bytes: Bytes, mime?: string): string;
   /** Catalogue JSON (a JSON array of products) to index bytes, as `vitrine build`. */
   buildIndex(catalogueJson: string | Bytes, options?: BuildOptions): Uint8Array;
+  /** A client for the hosted endpoint: query embedding, multimodal rerank, answers. */
+  createClient(options: ClientOptions): HostedClient;
   /** Bytes allocated in the WebAssembly heap now (a diagnostic for leak checks). */
   heapBytesInUse(): number;
 }

@@ -67,3 +67,26 @@ export function checkOptions(where, options, checks) {
   }
   return checked;
 }
+
+export function boolean(name, value) {
+  if (typeof value === 'boolean') return value;
+  throw new TypeError(`${name} must be a boolean, got ${describe(value)}`);
+}
+
+export function func(name, value) {
+  if (typeof value === 'function') return value;
+  throw new TypeError(`${name} must be a function, got ${describe(value)}`);
+}
+
+// A URL object or a URL string (resolved later, where a base is known).
+export function url(name, value) {
+  if (typeof value === 'string' || value instanceof URL) return String(value);
+  throw new TypeError(`${name} must be a URL or a string, got ${describe(value)}`);
+}
+
+// Duck-typed: an AbortSignal from another realm (a test runner, a worker) is fine too.
+export function abortSignal(name, value) {
+  if (typeof value === 'object' && value !== null && typeof value.aborted === 'boolean' &&
+      typeof value.addEventListener === 'function') return value;
+  throw new TypeError(`${name} must be an AbortSignal, got ${describe(value)}`);
+}

@@ -1,6 +1,8 @@
-// errors.js — the Error the package throws when the core refuses an input.
+// errors.js — the Errors the package throws: VitrineError when the core refuses an
+// input, EndpointError when the hosted endpoint cannot be had.
 //
 //   try { vitrine.openIndex(bytes) } catch (e) { if (e instanceof VitrineError) e.kind }
+//   try { await client.search(q) } catch (e) { if (e instanceof EndpointError) e.status }
 //
 // `message` is the core's own message (the same line the CLI prints) and `kind` its
 // category: 'invalid_argument', 'corrupt_index', 'unsupported', 'bad_image',
@@ -13,6 +15,22 @@ export class VitrineError extends Error {
     super(message);
     this.name = 'VitrineError';
     this.kind = kind;
+  }
+}
+
+// A call to the endpoint failed after its retries (js/transport.js). `status` is the
+// last HTTP status, 0 when no response came (network error, timeout: see timedOut);
+// `body` a short printable snippet of the last response body. The message says it
+// all in one line; the API key is never in it.
+export class EndpointError extends Error {
+  constructor(message, { status, timedOut, attempts, url, body }) {
+    super(message);
+    this.name = 'EndpointError';
+    this.status = status;
+    this.timedOut = timedOut;
+    this.attempts = attempts;
+    this.url = url;
+    this.body = body;
   }
 }
 

@@ -5,19 +5,23 @@
 //   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
 //   const index = vitrine.openIndex(indexBytes);
 //   const hits = index.search(vitrine.embedLocal('brass lamp', index.dims), { topK: 5 });
+//   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
+//   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
 //
 // Each init() makes an independent module instance with its own memory. Inputs are
 // copied into WebAssembly memory once (index bytes stay there until close()); results
 // are plain JS objects and JS-owned typed arrays. A wrong JS type is a TypeError; an
 // input the core refuses is a VitrineError carrying the core's message and kind, and
-// the instance keeps working after either.
+// the instance keeps working after either. The endpoint's failures are EndpointErrors
+// (js/transport.js).
 import * as check from './arguments.js';
-import { unwrap, VitrineError } from './errors.js';
+import { EndpointError, unwrap, VitrineError } from './errors.js';
+import { createHostedClient } from './hosted_client.js';
 import { compileWasm } from './load_wasm.js';
 import createVitrineCore from '../dist/vitrine_core.mjs';
 
-export { VitrineError };
+export { EndpointError, VitrineError };
 
 export async function init({ wasm } = {}) {
   const module = await compileWasm(wasm);
@@ -92,6 +96,12 @@ class Vitrine {
     return unwrap(this.#core, this.#core.buildIndex(check.text('buildIndex catalogueJson', catalogueJson), checked));
   }
 
+  // Search, rerank and answers through an OpenAI-compatible endpoint (js/hosted_client.js).
+  createClient(options) {
+    const core = this.#core;
+    return createHostedClient({ vitrine: this, core, handleOf: (index) => VitrineIndex.handleOf(index, core) }, options);
+  }
+
   // Bytes malloc'ed in the WASM heap right now: a diagnostic for leak checks.
   heapBytesInUse() {
     return this.#core.heapBytesInUse();
@@ -133,6 +143,14 @@ class VitrineIndex {
     const record = unwrap(this.#core, this.#open().record(position));
     record.metadata = parseMetadata(record);
     return record;
+  }
+
+  // The WASM object of an index opened by this module instance (another instance's
+  // lives in another memory), for the hosted pipeline's bindings.
+  static handleOf(index, core) {
+    if (!(typeof index === 'object' && index !== null && #handle in index) || index.#core !== core)
+      throw new TypeError('createClient option index must be an index opened by this instance (openIndex)');
+    return index.#open();
   }
 
   // Frees the index's WASM memory. Idempotent; the index is unusable afterwards.

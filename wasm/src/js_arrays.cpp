@@ -56,4 +56,8 @@ val to_js_uint8_array(std::span<const std::uint8_t> bytes) { return copy_out("Ui
 
 val to_js_float32_array(std::span<const float> values) { return copy_out("Float32Array", values); }
 
+val to_js_utf8(const std::string& text) {
+    return to_js_uint8_array({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+}
+
 }  // namespace vitrine::wasm

@@ -43,6 +43,8 @@ std::string text_from_js(const emscripten::val& utf8_uint8_array);
 std::vector<float> floats_from_js(const emscripten::val& float32_array);
 
 emscripten::val to_js_uint8_array(std::span<const std::uint8_t> bytes);
+// Text out as its UTF-8 bytes: no per-character conversion, and fetch sends them as they are.
+emscripten::val to_js_utf8(const std::string& text);
 emscripten::val to_js_float32_array(std::span<const float> values);
 
 }  // namespace vitrine::wasm

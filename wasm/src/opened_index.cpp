@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "failure.hpp"
+#include "vitrine/category_round_robin.hpp"
 #include "vitrine/search.hpp"
 
 namespace vitrine::wasm {
@@ -66,6 +67,15 @@ val OpenedIndex::record(std::uint32_t position) const {
     return guarded([&] {
         val out = val::object();
         set_record_fields(out, index_.record(position));
+        return out;
+    });
+}
+
+val OpenedIndex::round_robin_by_category(const val& options) const {
+    return guarded([&] {
+        val out = val::array();
+        for (const std::uint32_t position : vitrine::round_robin_by_category(index_, search_options_from(options)))
+            out.call<void>("push", position);
         return out;
     });
 }

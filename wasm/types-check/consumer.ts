@@ -1,7 +1,10 @@
 // consumer.ts — a strict TypeScript consumer of the package; compiled, never run.
 // It exercises every declared function and option, so a declaration that drifts
 // from the API, or that is too loose to catch misuse, fails `npm run typecheck`.
-import { init, VitrineError, type SearchHit, type Vitrine, type VitrineIndex } from 'vitrine';
+import {
+  EndpointError, init, VitrineError, type Answer, type HostedClient, type HostedResult, type HostedSearchResult,
+  type SearchHit, type Vitrine, type VitrineIndex,
+} from 'vitrine';
 
 async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: WebAssembly.Module): Promise<string> {
   const vitrine: Vitrine = await init({ wasm: compiled });
@@ -31,6 +34,33 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   return `${title} ${String(colour)} ${storage} ${uri.length} ${image.width}x${image.height} ${vitrine.heapBytesInUse()} ${vitrine.searchKernel}`;
 }
 
+async function hostedStorefront(vitrine: Vitrine, index: VitrineIndex, photo: Uint8Array): Promise<string> {
+  const controller = new AbortController();
+  const client: HostedClient = vitrine.createClient({
+    index, baseUrl: '/vitrine/v1', apiKey: 'sk-test', fetch: (url, init) => fetch(url, init), timeoutMs: 10_000,
+    retries: 2, retryDelayMs: 100, maxRetryDelayMs: 2000, maxRetryAfterMs: 5000, onRetry: (note: string) => note.length,
+    embeddingModel: 'Qwen/Qwen3-Embedding-8B', queryTemplate: 'Instruct: {task}\nQuery:{query}', queryTask: 'find products',
+    rerankModel: 'Qwen/Qwen3-VL-Reranker-2B', chatModel: 'Qwen/Qwen3-VL-8B-Instruct', maxImagesPerRequest: 5,
+    imageBase: new URL('https://shop.example/index.vtx'), imageCacheSize: 16,
+  });
+  const found: HostedSearchResult = await client.search('brass lamp', {
+    retrieveK: 10, topK: 3, rerank: true, instruction: 'Rank lamps', category: 'lighting', minPrice: 1, maxPrice: 99,
+    signal: controller.signal,
+  });
+  const first: HostedResult | undefined = found.results[0];
+  const relevance: number | undefined = first?.relevanceScore;
+  const score: number | null = first ? first.score : null;
+  const why: string = found.reranked ? 'reranked' : found.rerankError ?? 'not asked';
+  const byPhoto = await client.searchByImage(photo, { query: 'lamp', topK: 2, retrieveK: 8 });
+  const answer: Answer = await client.answer('Which lamp is brass?', { topK: 3, rerank: true, maxTokens: 200, systemPrompt: 'Be brief.' });
+  try {
+    await client.search('lamp', { rerank: false });
+  } catch (e) {
+    if (e instanceof EndpointError) return `${e.status} ${e.timedOut} ${e.attempts} ${e.url} ${e.body}`;
+  }
+  return `${relevance} ${score} ${why} ${byPhoto.timings.totalMs} ${answer.answer} ${answer.sources.join()} ${answer.cited.join()} ${client.index.count}`;
+}
+
 // Misuse the declarations must reject:
 // @ts-expect-error a query is a Float32Array, not number[]
 async function wrongVector(index: VitrineIndex) { index.search([0.1, 0.2]); }
@@ -39,4 +69,11 @@ async function wrongStorage(vitrine: Vitrine) { vitrine.buildIndex('[]', { stora
 // @ts-expect-error options are named topK, not topk
 async function wrongOption(index: VitrineIndex) { index.search(new Float32Array(4), { topk: 3 }); }
 
-export { storefront, wrongVector, wrongStorage, wrongOption };
+// @ts-expect-error a client needs an index and a base URL
+async function clientWithoutIndex(vitrine: Vitrine) { vitrine.createClient({ baseUrl: 'https://host/v1' }); }
+// @ts-expect-error retrieveK, not retrieve_k
+async function wrongHostedOption(client: HostedClient) { await client.search('lamp', { retrieve_k: 10 }); }
+// @ts-expect-error a photo is bytes, not a data URI
+async function wrongPhoto(client: HostedClient) { await client.searchByImage('data:image/jpeg;base64,'); }
+
+export { storefront, hostedStorefront, wrongVector, wrongStorage, wrongOption, clientWithoutIndex, wrongHostedOption, wrongPhoto };

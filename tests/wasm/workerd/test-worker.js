@@ -1,6 +1,7 @@
 // test-worker.js — runs inside workerd (`workerd test`, see ../workerd.test.mjs): the
 // package initialised from an imported WebAssembly.Module, where compiling code at run
-// time is forbidden, then an index built, searched and refused a bad query.
+// time is forbidden, then an index built, searched and refused a bad query, and a
+// hosted-client search reranked through an injected fetch (workerd's own Response).
 import { init, VitrineError } from './js/index.js';
 import wasm from './dist/vitrine_core.wasm';
 
@@ -22,6 +23,14 @@ export default {
       check(error instanceof VitrineError && /query has 3 dims/.test(error.message), `unexpected error ${error}`);
     }
     check(index.search(vitrine.embedLocal('oak table', 64), { topK: 1 })[0].id === 'table', 'works after an error');
+
+    const reranker = async (url, init) => {
+      check(url === 'https://endpoint.example/v1/rerank' && init.signal, `fetch ${url}`);
+      return new Response('{"results":[{"index":1,"relevance_score":0.9},{"index":0,"relevance_score":0.2}]}');
+    };
+    const client = vitrine.createClient({ index, baseUrl: 'https://endpoint.example/v1', fetch: reranker });
+    const found = await client.search('brass lamp', { topK: 2 });
+    check(found.reranked && found.results.map((r) => r.id).join() === 'table,lamp', `rerank ${JSON.stringify(found)}`);
     index.close();
     check(vitrine.searchKernel === 'sse4.1', `kernel ${vitrine.searchKernel}`);
   },

@@ -1,0 +1,62 @@
+// product_images.js — product photos for the endpoint: a record's image reference
+// resolved, fetched, prepared once in WASM (upright, longest edge ≤ 1024 px, JPEG)
+// and kept in a small per-client cache, so rerank batches and answers reuse it (the
+// bindings make the data URI as the request is built). The mirror of the native
+// ProductImages.
+//
+//   const images = productImages({ kindOf, getBytes, prepare, imageBase, cacheSize: 32 });
+//   const { jpeg, problem } = await images.get(record, signal);
+//
+// Reference kinds are the core's (vitrine/image_reference.hpp): an http(s) URL is
+// fetched as it is; a path resolves against imageBase (the index file's URL is the
+// natural base, as the index's directory is natively). Images are fetched without the
+// API key. A reference that cannot be used — another URI scheme, a path with no
+// imageBase, a failed fetch, bytes the core refuses — is not an error: the product
+// goes as text alone and `problem` says why. No reference: no image, no problem.
+// A caller's abort still rejects (with the signal's reason).
+// The cache holds outcomes by URL, least recently used dropped first. A failure is
+// kept too, as natively: it came after the transport's retries, so trying again at
+// every search would only add a request each time. A fetch runs to its end for
+// whoever else awaits it, whatever one caller's signal does.
+import { abortable } from './abort.js';
+import { displayUrl } from './transport.js';
+
+export function productImages({ kindOf, getBytes, prepare, imageBase, cacheSize }) {
+  const cache = new Map(); // url -> Promise<prepared JPEG bytes>, in order of last use
+
+  function load(url) {
+    const cached = cache.get(url);
+    if (cached) {
+      cache.delete(url);
+      cache.set(url, cached);
+      return cached;
+    }
+    const pending = getBytes(url).then(prepare);
+    pending.catch(() => {}); // awaited by get(); not an unhandled rejection while cached
+    cache.set(url, pending);
+    for (const oldest of cache.keys()) {
+      if (cache.size <= cacheSize) break;
+      cache.delete(oldest);
+    }
+    return pending;
+  }
+
+  return {
+    async get(record, signal) {
+      const reference = record.image;
+      const kind = kindOf(reference);
+      if (kind === 'none') return {};
+      const quoted = `image '${kind === 'url' ? displayUrl(reference) : reference}'`;
+      if (kind === 'unsupported') return { problem: `${quoted} is neither a file path nor an http(s) URL` };
+      if (kind === 'path' && imageBase === undefined)
+        return { problem: `${quoted} is a path and no imageBase is set to resolve it against` };
+      try {
+        const url = kind === 'url' ? reference : new URL(reference, imageBase).href;
+        return { jpeg: await abortable(load(url), signal) };
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        return { problem: `${quoted} cannot be used: ${error.message}` };
+      }
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// transport.js — calls to an OpenAI-compatible endpoint over fetch: bearer auth, a
+// timeout per attempt, bounded retries with backoff, cancellation, and errors a user
+// can act on. Used by js/hosted_client.js; the mirror of the native EndpointClient.
+//
+//   const transport = createTransport({ baseUrl: 'https://host/v1', apiKey, policy, retryDelay });
+//   const text = await transport.postJson('rerank', body, { signal });       // POST https://host/v1/rerank
+//   const bytes = await transport.getBytes('https://cdn.example/1.jpg');     // no credentials sent
+//
+// baseUrl includes the API version ("…/v1"), as in the OpenAI SDKs; paths are
+// appended after one "/". A relative baseUrl resolves against the page (a storefront
+// calling its own edge worker, which holds the key). fetch is injectable (tests,
+// workers); the global one is the default. Whether to retry and how long to wait is
+// the core's decision (retryDelay: vitrine/retry_policy.hpp — network errors and
+// timeouts, 408, 429, 5xx but 501/505; Retry-After in seconds or as an HTTP date),
+// so fetch backs off exactly as libcurl does. The timeout covers the whole exchange,
+// body included; a body cut short is a network error, retried.
+// Failures throw EndpointError naming the method, the URL (no user info or query),
+// the status (0: no response), the attempts and a body snippet. The API key is sent
+// to baseUrl only, and replaced by "[redacted]" wherever a server echoes it (in
+// messages, retry notes, and bodies returned, so parse errors quoting them are clean).
+// A caller's AbortSignal stops a call at once, in flight or between attempts, and the
+// call rejects with the signal's reason.
+// Refuses (TypeError): a baseUrl that does not resolve to http(s). getBytes refuses
+// (EndpointError) URLs that are not http(s).
+import { sleep } from './abort.js';
+import { EndpointError } from './errors.js';
+
+const SNIPPET_CHARS = 160;
+const MIN_BODY_REDACTION = 8; // shorter keys would corrupt ordinary JSON when replaced
+const MAX_JSON_BYTES = 64 * 1024 * 1024; // the core refuses larger bodies anyway
+const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+const REDACTION = '[redacted]';
+
+const isHttp = (url) => /^https?:\/\//i.test(url);
+const seconds = (s) => `${s.toFixed(1)} s`;
+
+// scheme://host[:port]/path: user info, query and fragment dropped.
+export function displayUrl(url) {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return String(url).split(/[?#]/)[0];
+  }
+}
+
+// One printable line: control characters become spaces; long bodies end in "...".
+function snippet(text) {
+  const chars = [...text];
+  const line = chars.slice(0, SNIPPET_CHARS).join('').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return chars.length > SNIPPET_CHARS ? `${line}...` : line;
+}
+
+// The body, refused past maxBytes without reading it all (a hostile or broken server).
+async function readBody(response, maxBytes) {
+  const tooLarge = () => new Error(`the response is larger than ${maxBytes} bytes`);
+  if (Number(response.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(part.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+// What went wrong when no response came, in words (fetch errors hide the cause in .cause).
+function networkCause(error) {
+  const cause = error?.cause?.message ?? error?.cause?.code;
+  return `${error?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
+}
+
+// A timeout of ours, told apart from the network errors fetch throws.
+class Timeout extends Error {}
+
+// policy: {maxRetries, baseDelay, maxDelay, maxRetryAfter}, seconds. retryDelay(policy,
+// {retriesDone, status, retryAfter, now, jitter}) -> {delay, retryAfter}: the core's
+// decision, in seconds (delay null: give up). onRetry hears one line per retry.
+export function createTransport({
+  baseUrl, apiKey = '', fetch: fetchOption, timeoutMs = 30_000, policy, retryDelay, onRetry,
+}) {
+  const base = new URL(baseUrl, globalThis.location?.href).href;
+  if (!isHttp(base)) throw new TypeError(`the endpoint base URL must be an http(s) URL, got '${displayUrl(baseUrl)}'`);
+  // Called as a plain function: browsers refuse a fetch called as another object's method.
+  const fetchImpl = fetchOption ?? ((...args) => globalThis.fetch(...args));
+  const decoder = new TextDecoder();
+
+  const redact = (text) => (apiKey ? text.replaceAll(apiKey, REDACTION) : text);
+
+  async function attempt(request, signal) {
+    const controller = new AbortController();
+    const timedOut = new Timeout(`timed out after ${timeoutMs} ms`);
+    const timer = setTimeout(() => controller.abort(timedOut), timeoutMs);
+    const cancel = () => controller.abort(signal.reason);
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      const response = await fetchImpl(request.url, {
+        method: request.method, headers: request.headers, body: request.body, signal: controller.signal,
+      });
+      const bytes = await readBody(response, request.maxBytes);
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), bytes };
+    } catch (error) {
+      throw controller.signal.reason === timedOut ? timedOut : error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  async function send(request, signal) {
+    const where = `${request.method} ${displayUrl(request.url)}`;
+    for (let retriesDone = 0; ; retriesDone++) {
+      if (signal?.aborted) throw signal.reason;
+      let status = 0;
+      let retryAfter = null;
+      let body = '';
+      let cause;
+      let timedOut = false;
+      try {
+        const response = await attempt(request, signal);
+        if (response.status >= 200 && response.status < 300) return response.bytes;
+        ({ status, retryAfter } = response);
+        body = snippet(redact(decoder.decode(response.bytes)));
+        cause = `HTTP ${status}${body ? ` — body: ${body}` : ''}`;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        timedOut = error instanceof Timeout;
+        cause = timedOut ? error.message : networkCause(error);
+      }
+
+      const now = Date.now() / 1000;
+      const decision = retryDelay(policy, { retriesDone, status, retryAfter, now, jitter: Math.random() });
+      if (decision.delay === null) {
+        let message = `${where} failed${retriesDone > 0 ? ` after ${retriesDone + 1} attempts` : ''}: ${cause}`;
+        if (decision.retryAfter !== null && decision.retryAfter > policy.maxRetryAfter && retriesDone < policy.maxRetries)
+          message += ` (it asked to retry after ${seconds(decision.retryAfter)}, longer than the ${seconds(policy.maxRetryAfter)} allowed)`;
+        throw new EndpointError(redact(message), { status, timedOut, attempts: retriesDone + 1, url: displayUrl(request.url), body });
+      }
+      onRetry?.(redact(`${where}: ${status ? `HTTP ${status}` : cause}, retrying in ${seconds(decision.delay)} ` +
+        `(attempt ${retriesDone + 2} of ${policy.maxRetries + 1})`));
+      await sleep(decision.delay * 1000, signal);
+    }
+  }
+
+  return {
+    redact,
+
+    // body: JSON text or its UTF-8 bytes. The response body as text (the API key redacted from it).
+    async postJson(path, body, { signal } = {}) {
+      const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+      const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+      const text = decoder.decode(await send({ method: 'POST', url, headers, body, maxBytes: MAX_JSON_BYTES }, signal));
+      return apiKey.length >= MIN_BODY_REDACTION ? text.replaceAll(apiKey, REDACTION) : text;
+    },
+
+    // The bytes at an http(s) URL, fetched with the same retries and no credentials.
+    async getBytes(url, { signal } = {}) {
+      if (!isHttp(url)) {
+        throw new EndpointError(`only http(s) URLs can be fetched, got '${displayUrl(url)}'`,
+          { status: 0, timedOut: false, attempts: 0, url: displayUrl(url), body: '' });
+      }
+      return send({ method: 'GET', url, headers: {}, maxBytes: MAX_IMAGE_BYTES }, signal);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// catalogue.js — the WASM engine and the catalogue index, loaded once per isolate.
+//
+//   const load = catalogueLoader({ wasm, index });        // at module scope
+//   const { vitrine, index } = await load(settings);     // in a request
+//
+// `wasm` is the imported WebAssembly.Module (workers may not compile code at run time).
+// `index` is the bundled index bytes, or null to fetch settings.indexUrl. Either way the
+// bytes are copied into WebAssembly memory once and kept for the isolate's life; a
+// fetched copy is dropped afterwards, so only the WASM copy stays. Concurrent first
+// requests share one load; a failed load is not remembered, so the next request retries.
+import { init, VitrineError } from '../js/index.js';
+import { HttpError } from './http_error.js';
+
+export function catalogueLoader({ wasm, index }) {
+  let loading = null;
+  return (settings) => {
+    loading ??= load(wasm, index, settings).catch((error) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+async function load(wasm, bundled, settings) {
+  const vitrine = await init({ wasm });
+  const bytes = bundled ?? (await fetchIndex(settings.indexUrl));
+  try {
+    return { vitrine, index: vitrine.openIndex(bytes) };
+  } catch (error) {
+    if (error instanceof VitrineError) throw new HttpError(500, 'index_invalid', error.message);
+    throw error;
+  }
+}
+
+async function fetchIndex(url) {
+  if (!url) throw new HttpError(500, 'worker_misconfigured', 'no bundled index and no INDEX_URL setting');
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new HttpError(503, 'index_unavailable', 'the catalogue index could not be fetched');
+  }
+  if (!response.ok) {
+    throw new HttpError(503, 'index_unavailable', `fetching the catalogue index failed with HTTP ${response.status}`);
+  }
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch {
+    throw new HttpError(503, 'index_unavailable', 'the catalogue index download broke off');
+  }
+}

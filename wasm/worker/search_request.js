@@ -1,0 +1,60 @@
+// search_request.js — the query string of GET /search, checked.
+//
+//   /search?q=green+sofa&k=5&category=furniture&min_price=100&max_price=900&rerank=1
+//   parseSearchRequest(url.searchParams, settings)
+//     -> { q, k, rerank, filters: { category?, minPrice?, maxPrice? } }
+//
+// q is required (1..512 characters once trimmed); k is an integer in 1..MAX_K (default
+// 10); prices are finite numbers >= 0 with min <= max; rerank is 0 or 1. Refuses unknown
+// and repeated parameters, so a misspelt filter (min-price) is an error and not a silently
+// unfiltered search. Every refusal is a 400 that names the parameter.
+import { HttpError } from './http_error.js';
+
+const KNOWN = new Set(['q', 'k', 'category', 'min_price', 'max_price', 'rerank']);
+const MAX_QUERY_CHARS = 512;
+const MAX_CATEGORY_CHARS = 128;
+
+const invalid = (message) => new HttpError(400, 'invalid_parameter', message);
+
+export function parseSearchRequest(params, settings) {
+  for (const name of new Set(params.keys())) {
+    if (!KNOWN.has(name)) throw invalid(`unknown parameter '${name}' (known: ${[...KNOWN].join(', ')})`);
+    if (params.getAll(name).length > 1) throw invalid(`parameter '${name}' is given more than once`);
+  }
+
+  const q = (params.get('q') ?? '').trim();
+  if (q === '') throw invalid("parameter 'q' is required and must not be blank");
+  if (q.length > MAX_QUERY_CHARS) throw invalid(`parameter 'q' is longer than ${MAX_QUERY_CHARS} characters`);
+
+  const kText = params.get('k') ?? '10';
+  const k = Number(kText);
+  if (!/^\d{1,6}$/.test(kText) || k < 1 || k > settings.maxK) {
+    throw invalid(`parameter 'k' must be an integer in 1..${settings.maxK}`);
+  }
+
+  const filters = {};
+  if (params.has('category')) {
+    const category = params.get('category');
+    if (category === '' || category.length > MAX_CATEGORY_CHARS) {
+      throw invalid(`parameter 'category' must be 1..${MAX_CATEGORY_CHARS} characters`);
+    }
+    filters.category = category;
+  }
+  for (const [name, key] of [['min_price', 'minPrice'], ['max_price', 'maxPrice']]) {
+    if (!params.has(name)) continue;
+    const text = params.get(name);
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+      throw invalid(`parameter '${name}' must be a number >= 0`);
+    }
+    filters[key] = value;
+  }
+  if (filters.minPrice !== undefined && filters.maxPrice !== undefined && filters.minPrice > filters.maxPrice) {
+    throw invalid("parameter 'min_price' is greater than 'max_price'");
+  }
+
+  const rerank = params.get('rerank') ?? '0';
+  if (rerank !== '0' && rerank !== '1') throw invalid("parameter 'rerank' must be 0 or 1");
+
+  return { q, k, rerank: rerank === '1', filters };
+}

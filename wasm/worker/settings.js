@@ -1,0 +1,98 @@
+// settings.js — the worker's configuration, read from its bindings (wrangler.toml [vars],
+// `wrangler secret put API_KEY`, or workerd bindings) and checked once per env object.
+//
+//   API_KEY            secret: the hosted endpoint's bearer key. Sent only to API_BASE.
+//   API_BASE           the OpenAI-compatible base URL, e.g. https://api.example.com/v1
+//   EMBED_MODEL        model for /v1/embeddings (default: the index's model, if it was built by one)
+//   RERANK_MODEL       model for POST /rerank and /search?rerank=1 (required for them)
+//   QUERY_TEMPLATE     how /search words a query for the embedding model, with {query} and
+//   QUERY_TASK         optionally {task} (default: the core's template for the model)
+//   IMAGE_BASE         what relative product image paths resolve against, so /search?rerank=1
+//                      sends product images (default: none, products go as text)
+//   ALLOWED_ORIGINS    comma-separated exact origins allowed by CORS; "*" is refused, since the
+//                      proxy spends the key for whoever is allowed
+//   INDEX_URL          where remote.js fetches the index (bundled.js ignores it)
+//   MAX_BODY_BYTES, MAX_IMAGE_BYTES, MAX_K, RETRIEVE_K, UPSTREAM_TIMEOUT_MS (per attempt),
+//   UPSTREAM_RETRIES, IMAGE_CACHE_SIZE (prepared product images kept)   limits (defaults below)
+//
+// A malformed setting is a deployment fault: requests get a 500 that names the setting,
+// never its value.
+import { HttpError } from './http_error.js';
+
+// setting name -> [binding, default]
+const LIMITS = {
+  maxBodyBytes: ['MAX_BODY_BYTES', 6 * 1024 * 1024], // five ~1 MB images, Base64-encoded, plus text
+  maxImageBytes: ['MAX_IMAGE_BYTES', 1536 * 1024],    // decoded; a 1024 px JPEG at quality 85 is far smaller
+  maxK: ['MAX_K', 50],
+  retrieveK: ['RETRIEVE_K', 20],                      // candidates /search?rerank=1 sends to the reranker
+  upstreamTimeoutMs: ['UPSTREAM_TIMEOUT_MS', 10_000],
+  upstreamRetries: ['UPSTREAM_RETRIES', 1],
+  imageCacheSize: ['IMAGE_CACHE_SIZE', 64],          // ~20-60 KB each as data URIs
+};
+
+const cache = new WeakMap();
+
+export function settingsOf(env) {
+  let settings = cache.get(env);
+  if (!settings) {
+    settings = read(env);
+    cache.set(env, settings);
+  }
+  return settings;
+}
+
+function misconfigured(name, why) {
+  return new HttpError(500, 'worker_misconfigured', `the worker setting ${name} ${why}`);
+}
+
+function count(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  // Only retries may be none.
+  const least = name === 'UPSTREAM_RETRIES' ? 0 : 1;
+  if (!Number.isSafeInteger(value) || value < least) throw misconfigured(name, `must be an integer of at least ${least}`);
+  return value;
+}
+
+function optionalUrl(env, name) {
+  if (!env[name]) return null;
+  try {
+    const url = new URL(env[name]);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+    return url.href;
+  } catch {
+    throw misconfigured(name, 'is not an http(s) URL');
+  }
+}
+
+function origins(env) {
+  const list = String(env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw misconfigured('ALLOWED_ORIGINS', 'holds something that is not an origin');
+    }
+    if (parsed.origin !== origin) throw misconfigured('ALLOWED_ORIGINS', 'must list bare origins such as https://shop.example');
+  }
+  return new Set(list);
+}
+
+function read(env) {
+  const settings = {
+    apiKey: env.API_KEY || null,
+    apiBase: optionalUrl(env, 'API_BASE')?.replace(/\/+$/, '') ?? null, // paths are appended after one '/'
+    embedModel: env.EMBED_MODEL || null,
+    rerankModel: env.RERANK_MODEL || null,
+    queryTemplate: env.QUERY_TEMPLATE || null,
+    queryTask: env.QUERY_TASK || null,
+    allowedOrigins: origins(env),
+    indexUrl: optionalUrl(env, 'INDEX_URL'),
+    imageBase: optionalUrl(env, 'IMAGE_BASE'),
+  };
+  for (const [key, [name, fallback]] of Object.entries(LIMITS)) settings[key] = count(env, name, fallback);
+  if (settings.queryTemplate && !settings.queryTemplate.includes('{query}')) throw misconfigured('QUERY_TEMPLATE', 'must contain {query}');
+  return settings;
+}

@@ -1,0 +1,61 @@
+// worker.js — the Vitrine edge worker: routes, CORS and errors around one catalogue.
+//
+//   export default createWorker({ wasm, index });   // see bundled.js and remote.js
+//
+//   GET  /search?q&k&category&min_price&max_price&rerank=0|1   search_route.js
+//   POST /embed, POST /rerank                                   proxy_route.js (holds the key)
+//   GET  /health                                                the index and models in use
+//   OPTIONS *                                                   CORS preflight
+//
+// Every answer is JSON. Bad requests get 4xx with a code and a message naming the
+// problem; 5xx is kept for faults of the worker, its settings or the hosted endpoint,
+// and never carries the key or an upstream body (http_error.js).
+import { catalogueLoader } from './catalogue.js';
+import { corsFor, preflight, withCors } from './cors.js';
+import { errorResponse, HttpError, jsonResponse } from './http_error.js';
+import { embedRoute, rerankRoute } from './proxy_route.js';
+import { discardUnreadBody } from './request_body.js';
+import { searchRoute } from './search_route.js';
+import { settingsOf } from './settings.js';
+
+const ROUTES = {
+  '/search': { method: 'GET', handle: async ({ url, settings, load }) => searchRoute(url, settings, await load(settings)) },
+  '/health': { method: 'GET', handle: async ({ settings, load }) => health(await load(settings), settings) },
+  '/embed': { method: 'POST', handle: ({ request, settings, load }) => embedRoute(request, settings, load) },
+  '/rerank': { method: 'POST', handle: ({ request, settings }) => rerankRoute(request, settings) },
+};
+
+export function createWorker({ wasm, index = null }) {
+  const load = catalogueLoader({ wasm, index });
+  return {
+    async fetch(request, env) {
+      let cors = { origin: null };
+      try {
+        const settings = settingsOf(env);
+        cors = corsFor(request, settings);
+        if (request.method === 'OPTIONS') return preflight(cors);
+        const url = new URL(request.url);
+        const route = ROUTES[url.pathname];
+        if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname} (try /search, /embed, /rerank, /health)`);
+        if (request.method !== route.method) {
+          throw new HttpError(405, 'method_not_allowed', `${url.pathname} takes ${route.method}`,
+            { headers: { Allow: `${route.method}, OPTIONS` } });
+        }
+        return withCors(await route.handle({ request, url, settings, load }), cors);
+      } catch (error) {
+        await discardUnreadBody(request);
+        return withCors(errorResponse(error), cors);
+      }
+    },
+  };
+}
+
+// The models are named so a page can use the package's pipeline through the proxy,
+// which refuses any other model.
+function health({ index }, settings) {
+  const { count, dims, storage, model, embedder } = index;
+  const endpoint = settings.apiBase && settings.apiKey
+    ? { rerankModel: settings.rerankModel, embedModel: settings.embedModel ?? (embedder === 'hosted' ? model : null) }
+    : null;
+  return jsonResponse(200, { ok: true, index: { count, dims, storage, model, embedder }, endpoint });
+}
