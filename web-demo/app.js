@@ -1,0 +1,196 @@
+// app.js — the storefront page's behaviour: loads the catalogue (catalogue.js), searches
+// as the shopper types or changes a filter, prepares a photo for search by photo
+// (photo.js), reranks through the edge worker when the toggle is on (rerank_client.js),
+// and shows the cards (product_card.js) with the time each step took.
+//
+// Local search runs on every keystroke (it takes about a millisecond); the rerank call
+// waits for a pause in typing and is cancelled when a newer search starts, so only the
+// latest query's ranking is ever shown. Without a reachable worker (config.json's
+// workerUrl, set by `serve.mjs --worker`) the page stays fully usable offline and says
+// why reranking is off.
+import { openCatalogue } from './catalogue.js';
+import { formatBytes, preparePhoto } from './photo.js';
+import { productCard } from './product_card.js';
+import { connectReranker } from './rerank_client.js';
+
+const RERANK_PAUSE_MS = 250;
+const $ = (id) => document.getElementById(id);
+const ui = {
+  query: $('query'), category: $('category'), minPrice: $('min-price'), maxPrice: $('max-price'),
+  priceError: $('price-error'), rerank: $('rerank'), rerankHelp: $('rerank-help'), clear: $('clear-filters'),
+  photoButton: $('photo-button'), photoInput: $('photo-input'), photoPanel: $('photo-panel'),
+  photoPreview: $('photo-preview'), photoSizes: $('photo-sizes'), photoNote: $('photo-note'), photoClear: $('photo-clear'),
+  status: $('status'), timings: $('timings'), notice: $('notice'), list: $('result-list'), engine: $('engine-index'),
+};
+
+const state = { catalogue: null, config: null, price: null, reranker: null, photo: null, pending: null, timer: 0 };
+
+async function start() {
+  try {
+    state.config = await (await fetch('config.json')).json();
+    state.catalogue = await openCatalogue(state.config.indexUrl);
+  } catch (error) {
+    ui.status.textContent = `The catalogue could not be loaded: ${error.message}`;
+    return;
+  }
+  const { index, vitrine, categories } = state.catalogue;
+  ui.engine.textContent = `${index.count} products · ${index.storage} · ${index.dims} dims · SIMD ${vitrine.searchKernel}`;
+  for (const category of categories) ui.category.append(new Option(category[0].toUpperCase() + category.slice(1), category));
+  state.price = new Intl.NumberFormat('en', { style: 'currency', currency: state.config.currency });
+  for (const control of [ui.query, ui.category, ui.minPrice, ui.maxPrice, ui.photoButton, ui.clear]) control.disabled = false;
+
+  ui.query.addEventListener('input', update);
+  for (const control of [ui.category, ui.minPrice, ui.maxPrice, ui.rerank]) control.addEventListener('change', update);
+  ui.rerank.addEventListener('change', describePhoto);
+  for (const control of [ui.minPrice, ui.maxPrice]) control.addEventListener('input', update);
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  ui.clear.addEventListener('click', clearFilters);
+  ui.photoButton.addEventListener('click', () => ui.photoInput.click());
+  ui.photoInput.addEventListener('change', choosePhoto);
+  ui.photoClear.addEventListener('click', clearPhoto);
+
+  update();
+  await connectWorker(state.config.workerUrl);
+  document.body.dataset.ready = 'true';
+}
+
+async function connectWorker(workerUrl) {
+  if (!workerUrl) {
+    ui.rerankHelp.textContent = 'Off: no edge worker is configured, so search runs offline only.';
+    return;
+  }
+  try {
+    state.reranker = await connectReranker(state.catalogue, workerUrl);
+    ui.rerank.disabled = false;
+    ui.rerankHelp.textContent = `Reorders the top ${state.config.rerankCount} by text and image with a hosted model, through the edge worker.`;
+  } catch (error) {
+    ui.rerankHelp.textContent = `Off: ${error.message}.`;
+  }
+  describePhoto();
+}
+
+function filters() {
+  const result = {};
+  if (ui.category.value) result.category = ui.category.value;
+  const [min, max] = [ui.minPrice, ui.maxPrice].map((input) => (input.value === '' ? undefined : Number(input.value)));
+  if (min !== undefined && min >= 0) result.minPrice = min;
+  if (max !== undefined && max >= 0) result.maxPrice = max;
+  return result;
+}
+
+function priceProblem({ minPrice, maxPrice }) {
+  if ([ui.minPrice, ui.maxPrice].some((input) => !input.validity.valid)) return 'Prices must be numbers of 0 or more.';
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) return 'The minimum price is above the maximum.';
+  return '';
+}
+
+function update() {
+  state.pending?.abort();
+  clearTimeout(state.timer);
+  const query = ui.query.value.trim();
+  const chosen = filters();
+  const problem = priceProblem(chosen);
+  ui.priceError.textContent = problem;
+  for (const input of [ui.minPrice, ui.maxPrice]) input.setAttribute('aria-invalid', String(problem !== ''));
+  if (problem) return;
+  ui.notice.hidden = true;
+
+  const { resultCount, rerankCount } = state.config;
+  const reranking = ui.rerank.checked && state.reranker && (query || state.photo);
+  const { hits, browsing, ms } = state.catalogue.search(query, chosen, reranking ? rerankCount : resultCount);
+  render(hits);
+  const searchTiming = `Search ${ms.toFixed(2)} ms`;
+  ui.timings.textContent = searchTiming;
+  if (!reranking || hits.length === 0) {
+    ui.status.textContent = describe(hits, query, browsing);
+    return;
+  }
+
+  ui.status.textContent = `${describe(hits, query, browsing)} Reranking…`;
+  ui.list.setAttribute('aria-busy', 'true');
+  const controller = new AbortController();
+  state.pending = controller;
+  state.timer = setTimeout(async () => {
+    try {
+      const outcome = await state.reranker.rerank({ query, photo: state.photo, filters: chosen, k: rerankCount, signal: controller.signal });
+      render(outcome.hits);
+      const images = outcome.imagesMs >= 1 ? ` (+ images ${outcome.imagesMs.toFixed(0)} ms)` : '';
+      ui.timings.textContent = `${searchTiming} · Rerank ${outcome.rerankMs.toFixed(0)} ms${images}`;
+      ui.status.textContent = outcome.reranked
+        ? `${describe(outcome.hits, query, browsing)} Reranked by AI${state.photo ? ' using your photo' : ''}.`
+        : `${describe(outcome.hits, query, browsing)} AI rerank unavailable; showing search order.`;
+      // The reason is for the curious (and the shop's developers), not announced.
+      ui.notice.textContent = outcome.reranked ? '' : `Why: ${outcome.reason}`;
+      ui.notice.hidden = outcome.reranked;
+    } catch (error) {
+      if (!controller.signal.aborted) ui.status.textContent = `Search failed: ${error.message}`;
+    } finally {
+      if (state.pending === controller) ui.list.removeAttribute('aria-busy');
+    }
+  }, RERANK_PAUSE_MS);
+}
+
+function describe(hits, query, browsing) {
+  if (hits.length === 0) return 'No products match. Try other words or clear the filters.';
+  const count = `${hits.length} product${hits.length === 1 ? '' : 's'}`;
+  return browsing || !query ? `Showing ${count}.` : `${count} for “${query}”.`;
+}
+
+function render(hits) {
+  const options = { price: state.price };
+  ui.list.replaceChildren(...hits.map((hit) => productCard(hit, { ...options, imageUrl: state.catalogue.imageUrl(hit) })));
+}
+
+function clearFilters() {
+  ui.category.value = '';
+  ui.minPrice.value = '';
+  ui.maxPrice.value = '';
+  update();
+  ui.query.focus();
+}
+
+async function choosePhoto() {
+  const [file] = ui.photoInput.files;
+  ui.photoInput.value = ''; // choosing the same file again must fire change again
+  if (!file) return;
+  const started = performance.now();
+  try {
+    const photo = await preparePhoto(state.catalogue.vitrine, file);
+    state.photo?.release();
+    state.photo = { ...photo, ms: performance.now() - started, name: file.name };
+  } catch (error) {
+    ui.status.textContent = `That photo cannot be used: ${error.message}`;
+    return;
+  }
+  const { original, prepared } = state.photo;
+  ui.photoPreview.src = state.photo.previewUrl;
+  ui.photoSizes.textContent = `Original ${original.width} × ${original.height} px, ${formatBytes(original.bytes)} → ` +
+    `prepared ${prepared.width} × ${prepared.height} px JPEG, ${formatBytes(prepared.bytes)} ` +
+    `(in ${state.photo.ms.toFixed(0)} ms, in your browser)`;
+  ui.photoPanel.hidden = false;
+  describePhoto();
+  update();
+}
+
+function describePhoto() {
+  if (!state.photo) return;
+  ui.photoNote.textContent = !state.reranker
+    ? 'Ranking by photo needs the edge worker; results below come from your words and filters.'
+    : ui.rerank.checked
+      ? 'The AI reranker compares your photo with the products found for your words and filters.'
+      : 'Turn on “Rerank with AI” to rank these results by your photo.';
+}
+
+function clearPhoto() {
+  state.photo?.release();
+  state.photo = null;
+  ui.photoPanel.hidden = true;
+  ui.photoPreview.removeAttribute('src');
+  update();
+  ui.photoButton.focus();
+}
+
+start();

@@ -1,0 +1,54 @@
+// product_card.js — one product as a storefront card: image, category, title, brand,
+// rating, price, and the reranker's relevance when there is one.
+//
+//   list.append(productCard(hit, { imageUrl, price: new Intl.NumberFormat(...) }));
+//
+// Built with DOM calls, never innerHTML: catalogue text is data, not markup. The card is
+// an <article> labelled by its title; the image's alt text is the title too, since the
+// sample images show just the product.
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function productCard(hit, { imageUrl, price }) {
+  const item = element('li', 'result');
+  const card = element('article', 'card');
+  const titleId = `product-${hit.id}`;
+  card.setAttribute('aria-labelledby', titleId);
+
+  const figure = element('div', 'card-media');
+  const image = element('img');
+  image.src = imageUrl;
+  image.alt = hit.title;
+  image.loading = 'lazy';
+  image.decoding = 'async';
+  figure.append(image);
+  if (hit.metadata?.in_stock === false) figure.append(element('span', 'badge badge-muted', 'Out of stock'));
+
+  const body = element('div', 'card-body');
+  body.append(element('p', 'card-category', hit.category));
+  const title = element('h3', 'card-title', hit.title);
+  title.id = titleId;
+  body.append(title);
+  if (hit.metadata?.brand) body.append(element('p', 'card-brand', hit.metadata.brand));
+
+  const footer = element('div', 'card-footer');
+  footer.append(element('p', 'card-price', price.format(hit.price)));
+  if (typeof hit.metadata?.rating === 'number') {
+    const rating = element('p', 'card-rating', `★ ${hit.metadata.rating.toFixed(1)}`);
+    rating.setAttribute('aria-label', `Rated ${hit.metadata.rating.toFixed(1)} out of 5`);
+    footer.append(rating);
+  }
+  body.append(footer);
+  if (typeof hit.relevanceScore === 'number') {
+    body.append(element('p', 'card-relevance', `AI relevance ${(hit.relevanceScore * 100).toFixed(0)}%`));
+  }
+
+  card.append(figure, body);
+  item.append(card);
+  return item;
+}
