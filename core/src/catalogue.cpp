@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "json_response.hpp"
 #include "vitrine/error.hpp"
 #include "vitrine/index_writer.hpp"
 #include "vitrine/local_embedder.hpp"
@@ -47,6 +48,9 @@ Product parse_product(const json& item, std::size_t position) {
 }
 
 json parse_json(std::string_view text, const std::string& what) {
+    // Metadata is stored by dump(), which recurses: keep trees shallow.
+    if (detail::nests_deeper_than(text, detail::max_response_depth))
+        refuse(what + " nests deeper than " + std::to_string(detail::max_response_depth) + " levels");
     try {
         return json::parse(text);
     } catch (const json::exception& e) {

@@ -48,6 +48,7 @@
 #include <stb/stb_image_write.h>
 
 #include "image_orientation.hpp"
+#include "stb_allocation_cap.h"
 #include "vitrine/error.hpp"
 #include "vitrine/exif.hpp"
 
@@ -310,13 +311,25 @@ struct StbFree {
 };
 using StbPixels = std::unique_ptr<stbi_uc, StbFree>;
 
+// No buffer stb needs for an image of this size comes near this: PNG image data
+// (< 8 bytes a pixel plus a filter byte a row) in a buffer stb grows by doubling,
+// JPEG component and coefficient buffers padded to 16-pixel blocks, the output.
+std::size_t stb_allocation_cap(const Header& header) {
+    const std::uint64_t padded = (std::uint64_t{header.width} + 16) * (std::uint64_t{header.height} + 16);
+    return static_cast<std::size_t>(std::min<std::uint64_t>(padded * 16 + (1u << 20), SIZE_MAX));
+}
+
 StbPixels decode(Bytes encoded, const Header& header) {
     int width = 0, height = 0, file_channels = 0;
+    vitrine_stbi_cap_allocations(stb_allocation_cap(header));
     StbPixels pixels(stbi_load_from_memory(encoded.data(), static_cast<int>(encoded.size()), &width, &height,
                                            &file_channels, header.channels));
+    vitrine_stbi_cap_allocations(SIZE_MAX);
     if (!pixels) {
         const char* reason = stbi_failure_reason();
-        if (reason && std::string_view(reason) == "outofmem") throw std::bad_alloc();
+        if (reason && std::string_view(reason) == "outofmem")
+            fail(ErrorKind::limit_exceeded, std::string(name_of(header.format)) +
+                                                " needs more memory to decode than its size allows (a decompression bomb?)");
         fail(ErrorKind::bad_image, std::string("truncated or corrupt ") + name_of(header.format) + " (stb: " +
                                        (reason ? reason : "no reason given") + ")");
     }

@@ -30,18 +30,35 @@ const char* known_section_name(std::uint32_t type) {
     return nullptr;
 }
 
-// Index of the first NaN or infinity among `count` floats. The scan compares exponent
-// bits as integers (all ones = not finite), which vectorises: f32 indexes are checked
-// in full on every open.
-std::optional<std::uint64_t> first_non_finite(const std::uint8_t* floats, std::uint64_t count) {
-    constexpr std::uint32_t magnitude = 0x7fffffff, infinity = 0x7f800000;
+// Index of the first value outside [-1, 1] (NaN and infinities included) among
+// `count` floats: a unit vector has none, and huge values of both signs would sum
+// to inf - inf = NaN in a score. Magnitudes compare as integers (IEEE order), which
+// vectorises: f32 vectors are checked in full on every open.
+std::optional<std::uint64_t> first_outside_unit_range(const std::uint8_t* floats, std::uint64_t count) {
+    constexpr std::uint32_t magnitude = 0x7fffffff, one = 0x3f800000;
     std::uint32_t largest = 0;
     for (std::uint64_t i = 0; i < count; ++i)
         largest = std::max(largest, bytes::load<std::uint32_t>(floats + i * 4) & magnitude);
-    if (largest < infinity) return std::nullopt;
+    if (largest <= one) return std::nullopt;
     for (std::uint64_t i = 0; i < count; ++i)
-        if ((bytes::load<std::uint32_t>(floats + i * 4) & magnitude) >= infinity) return i;
+        if ((bytes::load<std::uint32_t>(floats + i * 4) & magnitude) > one) return i;
     return std::nullopt;
+}
+
+// Text from the file, safe to put in a one-line message: bytes outside printable
+// ASCII become \xHH.
+std::string printable(std::string_view text) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7f && byte != '\\') {
+            out += c;
+        } else {
+            out += {'\\', 'x', digits[byte >> 4], digits[byte & 0xf]};
+        }
+    }
+    return out;
 }
 
 std::size_t row_bytes(Storage storage, std::size_t dims) {
@@ -78,6 +95,9 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
     if (bytes::load<std::uint32_t>(h + layout::header::size) != layout::header_size)
         corrupt("header size field is not " + num(layout::header_size));
     const auto file_size = bytes::load<std::uint64_t>(h + layout::header::file_size);
+    if (file_size > IndexLimits::max_file_bytes || bytes.size() > IndexLimits::max_file_bytes)
+        refuse(ErrorKind::limit_exceeded, "the file is " + num(std::max<std::uint64_t>(file_size, bytes.size())) +
+                                              " bytes, over the limit of " + num(IndexLimits::max_file_bytes));
     if (file_size != bytes.size())
         corrupt("header says the file is " + num(file_size) + " bytes but it is " + num(bytes.size()) +
                 (bytes.size() < file_size ? " (truncated)" : " (trailing bytes)"));
@@ -156,7 +176,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         const std::uint32_t flags = bytes::load<std::uint32_t>(e + layout::entry::flags);
         const char* known_name = known_section_name(s.type);
         s.known = known_name != nullptr;
-        const std::string label = "section " + num(i) + " ('" + s.name + "', type " + num(s.type) + ")";
+        const std::string label = "section " + num(i) + " ('" + printable(s.name) + "', type " + num(s.type) + ")";
         if (!s.known && (flags & layout::flag_required))
             refuse(ErrorKind::unsupported, label + " is required but not known to this reader");
         if (s.offset % layout::section_alignment != 0) corrupt(label + " offset " + num(s.offset) + " is not 64-byte aligned");
@@ -196,19 +216,20 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         index.scales_ = bytes.data() + require(layout::SectionType::scales, count * sizeof(float)).offset;
         for (std::uint32_t i = 0; i < header.count; ++i) {
             const float scale = index.scale(i);
-            if (!std::isfinite(scale) || scale < 0.0f) corrupt("vector " + num(i) + " has an invalid int8 scale");
+            // Unit vectors quantise with scale = max |value| / 127 <= 1 / 127.
+            if (!(scale >= 0.0f && scale <= 1.0f / 127.0f)) corrupt("vector " + num(i) + " has an invalid int8 scale");
         }
     } else if (header.spec.storage == Storage::f32) {
         // A NaN or infinity in a vector would make scores silently wrong.
-        if (const auto bad = first_non_finite(index.vectors_, count * header.spec.dims))
-            corrupt("vector " + num(*bad / header.spec.dims) + " holds a non-finite value");
+        if (const auto bad = first_outside_unit_range(index.vectors_, count * header.spec.dims))
+            corrupt("vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
     }
     if (found[static_cast<std::uint32_t>(layout::SectionType::rescore)]) {
         if (header.spec.storage == Storage::f32) corrupt("an f32 index has a rescore section");
         index.rescore_ = bytes.data() + require(layout::SectionType::rescore, count * header.spec.dims * sizeof(float)).offset;
         index.spec_.rescore = true;
-        if (const auto bad = first_non_finite(index.rescore_, count * header.spec.dims))
-            corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a non-finite value");
+        if (const auto bad = first_outside_unit_range(index.rescore_, count * header.spec.dims))
+            corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
     }
 
     index.prices_.resize(header.count);

@@ -48,33 +48,6 @@ std::string hex_escape(unsigned char byte) {
     return {'\\', 'x', digits[byte >> 4], digits[byte & 0xFu]};
 }
 
-// Scans brackets outside strings, so a hostile body is refused before a tree exists.
-bool nests_deeper_than(std::string_view body, int limit) {
-    int depth = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (const char ch : body) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            in_string = true;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > limit) return true;
-        } else if ((ch == ']' || ch == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
-}
-
 // nlohmann's what() is "[json.exception.parse_error.101] parse error at ...":
 // keep the sentence, drop the tag, and make the quoted input printable.
 std::string describe_parse_error(const json::exception& error) {
@@ -110,6 +83,32 @@ void reject_error_object(const Response& response, const json& root) {
 }
 
 }  // namespace
+
+bool nests_deeper_than(std::string_view body, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (const char ch : body) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (ch == '\\') {
+                escaped = true;
+            } else if (ch == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (ch == '"') {
+            in_string = true;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > limit) return true;
+        } else if ((ch == ']' || ch == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
 
 std::string printable_snippet(std::string_view text, std::size_t max_chars) {
     static constexpr std::string_view ellipsis = "...";

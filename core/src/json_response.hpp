@@ -30,6 +30,10 @@ inline constexpr std::size_t max_response_bytes = std::size_t{64} << 20;  // 64 
 inline constexpr int max_response_depth = 64;
 inline constexpr std::size_t max_snippet_chars = 120;
 
+// Whether brackets outside strings nest deeper than `limit`: a scan that refuses a
+// hostile document before any tree (and any recursion over it) exists.
+bool nests_deeper_than(std::string_view json, int limit);
+
 // text as valid, printable UTF-8: control characters and ill-formed bytes
 // escaped (\n, \x1b, ...), cut to at most max_chars characters ending in "...".
 std::string printable_snippet(std::string_view text, std::size_t max_chars);

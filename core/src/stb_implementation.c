@@ -6,6 +6,8 @@
  *   - JPEG and PNG decoding only, 8-bit results (STBI_ONLY_*, STBI_NO_HDR,
  *     STBI_NO_LINEAR): every other format is refused before stb sees it.
  *   - No stdio (STBI_NO_STDIO, STBI_WRITE_NO_STDIO): the core never does I/O.
+ *   - Each stb_image allocation is capped per decode (stb_allocation_cap.h), so a
+ *     PNG whose image data inflates past its declared size is refused.
  *   - stb_image allocates zeroed memory (STBI_MALLOC = calloc). Version 2.27
  *     can leave parts of its buffers unwritten on some corrupt JPEGs (a scan
  *     that stops early, a progressive block never refined) and would then
@@ -32,7 +34,17 @@
  *     which makes that defined, and identical in GCC and Clang.
  */
 
+#include <stdint.h>
 #include <stdlib.h>
+
+#include "stb_allocation_cap.h"
+
+static _Thread_local size_t allocation_cap = SIZE_MAX;
+
+void vitrine_stbi_cap_allocations(size_t bytes) { allocation_cap = bytes; }
+
+static void* capped_calloc(size_t size) { return size > allocation_cap ? NULL : calloc(1, size); }
+static void* capped_realloc(void* pointer, size_t size) { return size > allocation_cap ? NULL : realloc(pointer, size); }
 
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_PNG
@@ -40,8 +52,8 @@
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
 #define STBI_NO_SIMD
-#define STBI_MALLOC(size) calloc(1, size)
-#define STBI_REALLOC(pointer, size) realloc(pointer, size)
+#define STBI_MALLOC(size) capped_calloc(size)
+#define STBI_REALLOC(pointer, size) capped_realloc(pointer, size)
 #define STBI_FREE(pointer) free(pointer)
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb/stb_image.h>
