@@ -43,7 +43,7 @@ export interface InitOptions {
 /** Creates an independent module instance with its own WebAssembly memory. */
 export function init(options?: InitOptions): Promise<Vitrine>;
 
-export type Storage = 'f32' | 'int8';
+export type Storage = 'f32' | 'int8' | 'binary';
 
 export interface ProductRecord {
   id: string;
@@ -115,6 +115,8 @@ export interface PreparedImage {
 export interface BuildOptions {
   /** Default 'f32'. */
   storage?: Storage;
+  /** int8 or binary storage: also keep f32 copies, so search rescores its first pass exactly. */
+  rescore?: boolean;
   /** Local embedder: its dims (default 256). With vectors: keep the first `dims` values of each (vectorsJsonl), or the row length (vectors). */
   dims?: number;
   /** The embedding model of vectorsJsonl / vectors; required with them, refused without. */

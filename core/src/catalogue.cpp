@@ -127,9 +127,10 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 }
 
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
-                                                   Storage storage, std::string_view model) {
+                                                   Storage storage, std::string_view model, bool rescore) {
     IndexSpec spec;
     spec.storage = storage;
+    spec.rescore = rescore;
     spec.dims = vectors.dims;
     spec.model = std::string(model);
     spec.model_dims = vectors.model_dims;
@@ -151,6 +152,7 @@ std::vector<std::uint8_t> build_local_index(std::span<const Product> products, c
     spec.model = std::string(local_embedder_model);
     spec.model_dims = options.dims;
     spec.embedder = EmbedderKind::local_hashing;
+    spec.rescore = options.rescore;
     return write_index(spec, products, vectors);
 }
 

@@ -19,7 +19,7 @@ namespace vitrine::cli {
 namespace {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
-                                                 Storage storage, std::uint32_t dims, const std::string& out) {
+                                                 Storage storage, std::uint32_t dims, bool rescore, const std::string& out) {
     if (args.option("vectors")) throw UsageError("--vectors and --embed-model are two sources of vectors: pass one");
     if (args.option("model")) throw UsageError("--model names the model of --vectors; with --embed-model leave it out");
     const std::string model = args.required("embed-model");
@@ -31,6 +31,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.model = model;
     options.dims = dims;
     options.storage = storage;
+    options.rescore = rescore;
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     native::HostedIndexReport report;
     std::vector<std::uint8_t> bytes;
@@ -52,32 +53,28 @@ int run_build(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"catalogue", "out", "storage", "dims", "vectors", "model", "embed-url",
                                                 "embed-model", "embed-batch", "embed-cache"}),
-                         {});
+                         {"rescore"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
-    if (!storage) throw UsageError("--storage must be f32 or int8");
+    if (!storage) throw UsageError("--storage must be f32, int8 or binary");
+    const bool rescore = args.has("rescore");
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const bool hosted = args.option("embed-model") || args.option("embed-url");
 
     const std::vector<Product> products = parse_catalogue(native::read_text_file(args.required("catalogue")));
     std::vector<std::uint8_t> bytes;
     if (hosted) {
-        bytes = build_through_endpoint(args, products, *storage, dims, out);
+        bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);
     } else if (const auto vectors_path = args.option("vectors")) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(*vectors_path), products, dims);
-        IndexSpec spec;
-        spec.storage = *storage;
-        spec.dims = vectors.dims;
-        spec.model = args.required("model");
-        spec.model_dims = vectors.model_dims;
-        spec.embedder = EmbedderKind::hosted;
-        bytes = write_index(spec, products, vectors.values);
+        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore);
     } else {
         if (args.option("model")) throw UsageError("--model names the model of --vectors; without them the local embedder is used");
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
+                                             .rescore = rescore,
                                              .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); }});
     }
     native::write_file_atomically(out, bytes);

@@ -15,7 +15,7 @@ namespace {
 constexpr const char* usage = R"(usage: vitrine <command> [options]
 
 commands:
-  build  --catalogue FILE.json --out FILE.vtx [--storage f32|int8] [--dims N]
+  build  --catalogue FILE.json --out FILE.vtx [--storage f32|int8|binary] [--rescore] [--dims N]
          [--vectors FILE.jsonl --model NAME]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx

@@ -1,7 +1,7 @@
 // search_parity.test.mjs — native CLI and WASM package give the same answers.
 //
 // For f32 and int8 indexes of dims 8, 100, 256, 1000 and 1024 (some not multiples of
-// 16), built natively by `vitrine build` from a random catalogue and vectors:
+// 16), and binary and int8 indexes with f32 rescoring at 100 and 1024 dims, built natively by `vitrine build` from a random catalogue and vectors:
 //   - the same input built by the WASM package's buildIndex gives byte-identical files;
 //   - the native file opens in WASM, and for 132 queries per index (1,320 in all;
 //     unfiltered top-10, and with category, price and id filters) `vitrine search
@@ -54,13 +54,16 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
   writeFileSync(join(work, `catalogue-${dims}.json`), catalogueJson);
   writeFileSync(join(work, `vectors-${dims}.jsonl`), jsonl);
 
-  for (const storage of ['f32', 'int8']) {
-    test(`${storage} x ${dims} dims: same index bytes, same ids, order and float32 scores`, () => {
-      const file = `index-${storage}-${dims}.vtx`;
+  const variants = [{ storage: 'f32' }, { storage: 'int8' }];
+  if (dims === 100 || dims === 1024) variants.push({ storage: 'binary', rescore: true }, { storage: 'int8', rescore: true });
+  for (const { storage, rescore = false } of variants) {
+    const name = `${storage}${rescore ? ' + rescore' : ''}`;
+    test(`${name} x ${dims} dims: same index bytes, same ids, order and float32 scores`, () => {
+      const file = `index-${storage}-${rescore}-${dims}.vtx`;
       cli('build', '--catalogue', `catalogue-${dims}.json`, '--vectors', `vectors-${dims}.jsonl`, '--model', 'parity-model',
-        '--storage', storage, '--out', file);
+        '--storage', storage, ...(rescore ? ['--rescore'] : []), '--out', file);
       const nativeBytes = readFileSync(join(work, file));
-      const wasmBytes = vitrine.buildIndex(catalogueJson, { vectorsJsonl: jsonl, model: 'parity-model', storage });
+      const wasmBytes = vitrine.buildIndex(catalogueJson, { vectorsJsonl: jsonl, model: 'parity-model', storage, rescore });
       assert.ok(Buffer.from(wasmBytes).equals(nativeBytes), 'the WASM-built index equals the native file byte for byte');
 
       const index = vitrine.openIndex(nativeBytes);

@@ -59,6 +59,7 @@ const buildOptions = {
   model: check.string,
   vectorsJsonl: check.text,
   vectors: check.float32Array,
+  rescore: check.boolean,
 };
 
 class Vitrine {

@@ -28,7 +28,7 @@ Storage storage_from(const val& js) {
     if (js.isUndefined()) return Storage::f32;
     const std::string name = js.as<std::string>();
     const auto storage = storage_from_string(name);
-    if (!storage) refuse("storage must be 'f32' or 'int8', got '" + name + "'");
+    if (!storage) refuse("storage must be 'f32', 'int8' or 'binary', got '" + name + "'");
     return *storage;
 }
 
@@ -58,15 +58,16 @@ val build_index(const val& catalogue_json, const val& options) {
             refuse("model names the model of vectorsJsonl or vectors; without them the local embedder is used");
 
         const std::vector<Product> products = parse_catalogue(text_from_js(catalogue_json));
+        const bool rescore = !options["rescore"].isUndefined() && options["rescore"].as<bool>();
         if (!hosted) {
-            LocalIndexOptions local{.storage = storage};
+            LocalIndexOptions local{.storage = storage, .rescore = rescore};
             if (dims != 0) local.dims = dims;
             return to_js_uint8_array(build_local_index(products, local));
         }
         const LoadedVectors vectors = !jsonl.isUndefined()
                                           ? parse_vectors_jsonl(text_from_js(jsonl), products, dims)
                                           : rows_from(floats, products.size(), dims);
-        return to_js_uint8_array(build_index_from_vectors(products, vectors, storage, model.as<std::string>()));
+        return to_js_uint8_array(build_index_from_vectors(products, vectors, storage, model.as<std::string>(), rescore));
     });
 }
 

@@ -38,14 +38,16 @@ struct LoadedVectors {
 LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Product> products, std::uint32_t dims = 0);
 
 // Writes an index over a hosted model's vectors (precomputed, or fetched by a transport).
+// With rescore, f32 copies are kept beside int8 or binary vectors (IndexSpec::rescore).
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
-                                                   Storage storage, std::string_view model);
+                                                   Storage storage, std::string_view model, bool rescore = false);
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct LocalIndexOptions {
     Storage storage = Storage::f32;
     std::uint32_t dims = 256;
+    bool rescore = false;
     Progress progress = {};
 };
 

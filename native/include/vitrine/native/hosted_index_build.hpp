@@ -34,6 +34,7 @@ struct HostedIndexOptions {
     std::string model = {};
     std::uint32_t dims = 0;  // 0: as many as the model returns
     Storage storage = Storage::f32;
+    bool rescore = false;  // keep f32 copies beside int8 or binary vectors
     std::size_t batch_size = 32;
     Progress progress = {};
 };
