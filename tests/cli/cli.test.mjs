@@ -136,7 +136,7 @@ test('a bad catalogue fails and leaves the previous index untouched', () => {
 test('usage errors exit 2 with one line', () => {
   assertFailsWithOneLine(vitrine('search'), 2, /expected an index file/);
   assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'x', '--top-k', '0'), 2, /--top-k must be a whole number/);
-  assertFailsWithOneLine(vitrine('build', '--catalogue', 'x.json', '--out', 'o.vtx', '--storage', 'f16'), 2, /--storage must be f32 or int8/);
+  assertFailsWithOneLine(vitrine('build', '--catalogue', 'x.json', '--out', 'o.vtx', '--storage', 'f16'), 2, /--storage must be f32, int8 or binary/);
   assertFailsWithOneLine(vitrine('frobnicate'), 2, /unknown command 'frobnicate'/);
   assertFailsWithOneLine(vitrine('info', 'f32.vtx', '--verbose'), 2, /unknown option --verbose/);
   assertFailsWithOneLine(vitrine('info', 'missing.vtx'), 1, /cannot open missing\.vtx/);

@@ -17,7 +17,7 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const best = hits[0];
   const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : 'none';
   const colour: unknown = index.record(0).metadata['colour'];
-  const storage: 'f32' | 'int8' = index.storage;
+  const storage: 'f32' | 'int8' | 'binary' = index.storage;
   index.close();
 
   const image = vitrine.prepareImage(photo, { maxEdge: 512, quality: 80, maxPixels: 40_000_000 });
