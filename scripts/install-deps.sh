@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Vitrine needs to build and test, from Debian's and npm's registries.
-# Idempotent and quick when everything is present. Usage: scripts/install-deps.sh [--wasm] [--browser]
+# Idempotent and quick when everything is present. Usage: scripts/install-deps.sh [--wasm] [--browser] [--fuzz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ for arg in "$@"; do
   case "$arg" in
     --wasm) want+=(emscripten) ;;
     --browser) want+=(chromium) ;;
+    --fuzz) want+=(clang-14 libclang-rt-14-dev llvm-14) ;;  # libFuzzer, sanitizer runtimes, llvm-symbolizer
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done

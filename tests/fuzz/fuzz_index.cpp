@@ -1,0 +1,87 @@
+// fuzz_index.cpp — fuzz target: Index::open and search on a fuzzed index file.
+//
+// The input is an index file. It is opened twice: as given, so that size,
+// magic, version and checksum checks see the raw mutation; then resealed (file
+// size field and checksums recomputed, tests/core/index_editing.hpp), so that
+// mutations reach the structural checks behind the checksums. An index that
+// opens is read in full and searched: unfiltered, and filtered by record 0's own
+// category, price and id, which must find record 0.
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+#include "index_editing.hpp"
+#include "vitrine/error.hpp"
+#include "vitrine/index_reader.hpp"
+#include "vitrine/search.hpp"
+
+namespace {
+
+using namespace vitrine;
+
+// What search promises whatever the index holds.
+void require_valid_hits(const Index& index, const std::vector<SearchHit>& hits, std::size_t top_k) {
+    FUZZ_REQUIRE(hits.size() <= std::min<std::size_t>(top_k, index.count()));
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        FUZZ_REQUIRE(hits[i].position < index.count());
+        if (i == 0) continue;
+        const SearchHit& a = hits[i - 1];
+        const SearchHit& b = hits[i];
+        FUZZ_REQUIRE(a.score > b.score || (a.score == b.score && a.position < b.position));
+    }
+}
+
+void read_and_search(const Index& index) {
+    for (std::uint32_t i = 0; i < index.count(); ++i) {
+        const RecordView record = index.record(i);
+        if (i < 8) {
+            const auto found = index.find(record.id);  // the first record with this id
+            FUZZ_REQUIRE(found && *found <= i && index.record(*found).id == record.id);
+        }
+    }
+
+    const std::vector<float> query(index.dims(), 1.0f);
+    require_valid_hits(index, search(index, query, {.top_k = 3}), 3);
+    if (index.count() == 0) return;
+
+    const RecordView first = index.record(0);
+    const std::vector<std::string> ids{std::string(first.id), "no such id"};
+    const SearchOptions own_filters{.top_k = index.count(),
+                                    .category = std::string(first.category),
+                                    .min_price = first.price,
+                                    .max_price = first.price,
+                                    .ids = ids};
+    const auto hits = search(index, query, own_filters);
+    require_valid_hits(index, hits, own_filters.top_k);
+    FUZZ_REQUIRE(std::any_of(hits.begin(), hits.end(), [](const SearchHit& hit) { return hit.position == 0; }));
+    for (const SearchHit& hit : hits) {
+        const RecordView record = index.record(hit.position);
+        FUZZ_REQUIRE(record.category == first.category && record.price == first.price);
+        FUZZ_REQUIRE(std::find(ids.begin(), ids.end(), record.id) != ids.end());
+    }
+}
+
+// Only the refusal to open is expected: an index that opens must read and search without an error.
+void open_and_search(std::span<const std::uint8_t> bytes) {
+    std::optional<Index> index;
+    try {
+        index.emplace(Index::open(bytes));
+    } catch (const Error&) {
+        return;
+    }
+    read_and_search(*index);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::vector<std::uint8_t> as_given(data, data + size);  // heap copy: aligned, exact-size
+    open_and_search(as_given);
+    std::vector<std::uint8_t> resealed = as_given;
+    vitrine::test::reseal(resealed);
+    open_and_search(resealed);
+    return 0;
+}
