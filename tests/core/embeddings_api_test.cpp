@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vitrine/embeddings_api.hpp"
+#include "require_error.hpp"
 #include "vitrine/error.hpp"
 
 namespace {
@@ -17,21 +18,7 @@ namespace {
 using nlohmann::json;
 using vitrine::ErrorKind;
 
-// Runs call and requires a vitrine::Error of `kind` whose message contains every fragment.
-template <class Call>
-void require_error(Call&& call, ErrorKind kind, std::initializer_list<std::string_view> fragments) {
-    try {
-        call();
-    } catch (const vitrine::Error& error) {
-        INFO("message: " << error.what());
-        CHECK(vitrine::to_string(error.kind()) == std::string(vitrine::to_string(kind)));
-        for (const std::string_view fragment : fragments) {
-            CHECK_THAT(error.what(), Catch::Matchers::Contains(std::string(fragment)));
-        }
-        return;
-    }
-    FAIL("no vitrine::Error was thrown");
-}
+using vitrine::test::require_error;
 
 void require_bad_response(std::string_view body, std::initializer_list<std::string_view> fragments,
                           std::size_t expected_count = 2) {

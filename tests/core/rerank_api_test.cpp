@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "require_error.hpp"
 #include "vitrine/error.hpp"
 #include "vitrine/rerank_api.hpp"
 
@@ -18,21 +19,7 @@ using nlohmann::json;
 using vitrine::ErrorKind;
 using vitrine::RerankRequest;
 
-// Runs call and requires a vitrine::Error of `kind` whose message contains every fragment.
-template <class Call>
-void require_error(Call&& call, ErrorKind kind, std::initializer_list<std::string_view> fragments) {
-    try {
-        call();
-    } catch (const vitrine::Error& error) {
-        INFO("message: " << error.what());
-        CHECK(vitrine::to_string(error.kind()) == std::string(vitrine::to_string(kind)));
-        for (const std::string_view fragment : fragments) {
-            CHECK_THAT(error.what(), Catch::Matchers::Contains(std::string(fragment)));
-        }
-        return;
-    }
-    FAIL("no vitrine::Error was thrown");
-}
+using vitrine::test::require_error;
 
 void require_bad_response(std::string_view body, std::initializer_list<std::string_view> fragments,
                           std::size_t document_count = 5, std::optional<std::size_t> top_n = {}) {
