@@ -322,6 +322,7 @@ std::size_t stb_allocation_cap(const Header& header) {
 StbPixels decode(Bytes encoded, const Header& header) {
     int width = 0, height = 0, file_channels = 0;
     vitrine_stbi_cap_allocations(stb_allocation_cap(header));
+    vitrine_stbi_clear_failure_reason();
     StbPixels pixels(stbi_load_from_memory(encoded.data(), static_cast<int>(encoded.size()), &width, &height,
                                            &file_channels, header.channels));
     vitrine_stbi_cap_allocations(SIZE_MAX);

@@ -15,6 +15,10 @@ extern "C" {
 /* Every later stb allocation larger than `bytes` fails, until the next call. */
 void vitrine_stbi_cap_allocations(size_t bytes);
 
+/* Forgets stb_image's last failure reason: stb does not set one on every failure and
+ * keeps the last, so a decode must start from none to report only its own. */
+void vitrine_stbi_clear_failure_reason(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -64,3 +64,5 @@ static void* capped_realloc(void* pointer, size_t size) { return size > allocati
 #define STBI_WRITE_NO_STDIO
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
+
+void vitrine_stbi_clear_failure_reason(void) { stbi__g_failure_reason = NULL; }

@@ -4,9 +4,10 @@
 //
 // One folder per target, a few small valid inputs each (plus the error shapes the
 // endpoint parsers must recognise), built with the same helpers as the unit tests:
-// indexes from test_catalogue.hpp, images from image_test_support.hpp and
-// png_builder.hpp (16-bit and palette PNGs, EXIF orientations, a JPEG marked
-// progressive so that stb's progressive decoder is reached at once).
+// indexes of every storage type (and one with rescore vectors) from test_catalogue.hpp,
+// images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
+// EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
+// reached at once).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -39,7 +40,11 @@ void write(const std::string& target, const std::string& name, const std::vector
 void index_seeds() {
     write("index", "f32-3x8.vtx", build_random_index(Storage::f32, 3, 8, 1).bytes);
     write("index", "int8-3x8.vtx", build_random_index(Storage::int8, 3, 8, 2).bytes);
+    write("index", "binary-3x16.vtx", build_random_index(Storage::binary, 3, 16, 4).bytes);
     write("index", "f32-empty.vtx", build_random_index(Storage::f32, 0, 4, 3).bytes);
+    IndexSpec rescored = spec_for(Storage::int8, 8);
+    rescored.rescore = true;
+    write("index", "int8-rescore-3x8.vtx", write_index(rescored, numbered_products(3), random_vectors(3, 8, 5)));
 }
 
 Raster quadrants(int width, int height, int channels) {
