@@ -1,5 +1,6 @@
 #include "vitrine/index_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -87,9 +88,8 @@ std::vector<float> unit_rows(const IndexSpec& spec, std::size_t count, std::span
 }
 
 std::vector<std::uint8_t> as_bytes(std::span<const float> values) {
-    std::vector<std::uint8_t> out(values.size() * sizeof(float));
-    std::memcpy(out.data(), values.data(), out.size());
-    return out;
+    const auto* first = reinterpret_cast<const std::uint8_t*>(values.data());
+    return std::vector<std::uint8_t>(first, first + values.size_bytes());
 }
 
 std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
@@ -139,7 +139,7 @@ void append_record_sections(std::span<const Product> products, std::vector<Secti
     sections.push_back({layout::SectionType::strings, "strings", strings.take()});
 }
 
-void write_padded_text(std::uint8_t* at, std::string_view text) { std::memcpy(at, text.data(), text.size()); }
+void write_padded_text(std::uint8_t* at, std::string_view text) { std::copy(text.begin(), text.end(), at); }
 
 }  // namespace
 
@@ -188,7 +188,7 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
         bytes::store<std::uint64_t>(e + layout::entry::length, s.bytes.size());
         bytes::store<std::uint64_t>(e + layout::entry::checksum, checksum64(s.bytes.data(), s.bytes.size()));
         write_padded_text(e + layout::entry::name, s.name);
-        std::memcpy(h + offsets[i], s.bytes.data(), s.bytes.size());
+        std::copy(s.bytes.begin(), s.bytes.end(), h + offsets[i]);  // sections of an empty index are empty
     }
     const std::size_t covered = table_offset + sections.size() * layout::section_entry_size;
     bytes::store<std::uint64_t>(h + layout::header::checksum, checksum64(h, covered));
