@@ -412,6 +412,28 @@ std::vector<std::uint8_t> encode_jpeg(PixelView in, int quality) {
     return std::move(sink.bytes);
 }
 
+// stb_image 2.27 takes a palette index past the end of the PLTE from a stack array it
+// never filled. A copy of a palette PNG whose PLTE is padded to 256 entries of opaque
+// black (what browsers show for such pixels) makes every index defined. stb checks no
+// chunk CRC, so the CRC is left as it was; a PLTE of a length stb refuses is left too.
+std::vector<std::uint8_t> with_full_palette(Bytes png) {
+    static constexpr std::uint8_t kPlte[4] = {'P', 'L', 'T', 'E'}, kIdat[4] = {'I', 'D', 'A', 'T'};
+    std::vector<std::uint8_t> out(png.begin(), png.end());
+    for (std::size_t at = 8; out.size() >= 12 && at <= out.size() - 12;) {
+        const std::uint32_t length = load_be32(out, at);
+        if (length > out.size() - 12 - at || std::equal(kIdat, kIdat + 4, out.begin() + at + 4)) break;
+        if (std::equal(kPlte, kPlte + 4, out.begin() + at + 4)) {
+            if (length % 3 == 0 && length < 768) {
+                out.insert(out.begin() + static_cast<std::ptrdiff_t>(at + 8 + length), 768 - length, 0);
+                for (int i = 0; i < 4; ++i) out[at + i] = static_cast<std::uint8_t>(768u >> (24 - 8 * i));
+            }
+            break;
+        }
+        at += 12 + length;
+    }
+    return out;
+}
+
 }  // namespace
 
 PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const PrepareOptions& options) {
@@ -420,7 +442,8 @@ PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const Prepare
     check_limits(header, options);
     const int orientation = header.format == Format::jpeg ? read_exif_orientation(encoded) : 1;
 
-    StbPixels decoded = decode(encoded, header);
+    const bool palette = header.format == Format::png && encoded[25] == 3;
+    StbPixels decoded = palette ? decode(with_full_palette(encoded), header) : decode(encoded, header);
     const Size stored{static_cast<int>(header.width), static_cast<int>(header.height)};
     PixelView current{decoded.get(), stored.width, stored.height, header.channels};
     Pixels stage;  // owns `current` once a step has produced new pixels

@@ -95,7 +95,7 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
     if (bytes::load<std::uint32_t>(h + layout::header::size) != layout::header_size)
         corrupt("header size field is not " + num(layout::header_size));
     const auto file_size = bytes::load<std::uint64_t>(h + layout::header::file_size);
-    if (file_size > IndexLimits::max_file_bytes || bytes.size() > IndexLimits::max_file_bytes)
+    if (file_size > IndexLimits::max_file_bytes || std::uint64_t{bytes.size()} > IndexLimits::max_file_bytes)
         refuse(ErrorKind::limit_exceeded, "the file is " + num(std::max<std::uint64_t>(file_size, bytes.size())) +
                                               " bytes, over the limit of " + num(IndexLimits::max_file_bytes));
     if (file_size != bytes.size())
