@@ -97,12 +97,7 @@ int run_answer(const Args& raw) {
     std::optional<RerankOutcome> rerank;
     std::vector<std::uint32_t> positions;
     if (args.has("rerank")) {
-        native::RerankSettings settings;
-        settings.model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
-        settings.query = question;
-        settings.instruction = args.option("instruction");
-        settings.top_k = top_k;
-        settings.max_images_per_request = static_cast<std::size_t>(args.integer("max-images", 1, 100).value_or(5));
+        const native::RerankSettings settings = rerank_settings(args, question, top_k);
         rerank = native::rerank_products(index, retrieved, settings, client, images, warnings);
         for (const RankedProduct& r : rerank->results) positions.push_back(r.position);
     } else {

@@ -125,12 +125,7 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
     if (!endpoint)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
 
-    native::RerankSettings settings;
-    settings.model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
-    settings.query = text;
-    settings.instruction = args.option("instruction");
-    settings.top_k = top_k;
-    settings.max_images_per_request = static_cast<std::size_t>(args.integer("max-images", 1, 100).value_or(5));
+    native::RerankSettings settings = rerank_settings(args, text, top_k);
     if (photo && settings.max_images_per_request < 2)
         throw UsageError("--max-images must be at least 2 with --image: the photo takes one");
     if (photo) {

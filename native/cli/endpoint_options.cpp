@@ -41,6 +41,16 @@ std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string
     return std::make_unique<Endpoint>(std::move(config), command);
 }
 
+native::RerankSettings rerank_settings(const Arguments& args, std::string query, std::size_t top_k) {
+    native::RerankSettings settings;
+    settings.model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
+    settings.query = std::move(query);
+    settings.instruction = args.option("instruction");
+    settings.top_k = top_k;
+    settings.max_images_per_request = static_cast<std::size_t>(args.integer("max-images", 1, 100).value_or(5));
+    return settings;
+}
+
 std::string model_setting(const Arguments& args, const std::string& option, const char* variable, const char* fallback) {
     if (auto value = args.option(option)) return *value;
     return environment(variable).value_or(fallback);

@@ -16,6 +16,7 @@
 #include "arguments.hpp"
 #include "vitrine/native/curl_transport.hpp"
 #include "vitrine/native/endpoint_client.hpp"
+#include "vitrine/native/hosted_search.hpp"
 
 namespace vitrine::cli {
 
@@ -42,6 +43,10 @@ std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string
 
 // option, else the environment variable, else the default.
 std::string model_setting(const Arguments& args, const std::string& option, const char* variable, const char* fallback);
+
+// What `search --rerank` and `answer --rerank` take from the command line:
+// --rerank-model (or VITRINE_RERANK_MODEL), --instruction, --max-images (default 5).
+native::RerankSettings rerank_settings(const Arguments& args, std::string query, std::size_t top_k);
 
 // text with VITRINE_API_KEY's value replaced by "[redacted]".
 std::string redact_api_key(std::string text);
