@@ -1,6 +1,7 @@
 #include "vitrine/search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <queue>
 #include <string>
@@ -57,7 +58,7 @@ private:
 // from the index's filter columns before any vector is read.
 class Candidates {
 public:
-    Candidates(const Index& index, const SearchOptions& options) {
+    Candidates(const Index& index, const SearchOptions& options) : count_(index.count()) {
         filtered_ = options.category || options.min_price || options.max_price || options.ids;
         if (!filtered_) return;
         std::optional<std::uint32_t> category;
@@ -76,16 +77,31 @@ public:
         }
     }
 
+    std::size_t size() const noexcept { return filtered_ ? positions_.size() : count_; }
+    // The j-th candidate's record position, ascending in j.
+    std::uint32_t at(std::size_t j) const noexcept {
+        return filtered_ ? positions_[j] : static_cast<std::uint32_t>(j);
+    }
+
     template <class Visit>
-    void for_each(const Index& index, Visit&& visit) const {
-        if (!filtered_) {
-            for (std::uint32_t i = 0; i < index.count(); ++i) visit(i);
-        } else {
-            for (const std::uint32_t i : positions_) visit(i);
-        }
+    void for_each(Visit&& visit) const {
+        for (std::size_t j = 0; j < size(); ++j) visit(at(j));
+    }
+
+    // Visits the candidates four at a time, one from each quarter of the list, then
+    // the remainder one at a time. Four far-apart rows read in lockstep are four
+    // sequential streams to the hardware prefetchers; four adjacent rows read in
+    // lockstep are not, and ran at a third of the speed (scalar SSE2, 100k x 1024 int8).
+    template <class VisitFour, class VisitOne>
+    void for_each_quartet(VisitFour&& visit_four, VisitOne&& visit_one) const {
+        const std::size_t quarter = size() / 4;
+        for (std::size_t j = 0; j < quarter; ++j)
+            visit_four({at(j), at(j + quarter), at(j + 2 * quarter), at(j + 3 * quarter)});
+        for (std::size_t j = 4 * quarter; j < size(); ++j) visit_one(at(j));
     }
 
 private:
+    std::size_t count_ = 0;
     bool filtered_ = false;
     std::vector<std::uint32_t> positions_;
 };
@@ -109,23 +125,33 @@ std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidat
     TopK best(keep);
     switch (index.storage()) {
         case Storage::f32:
-            candidates.for_each(index, [&](std::uint32_t i) {
+            candidates.for_each([&](std::uint32_t i) {
                 best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
             });
             break;
         case Storage::int8: {
             std::vector<std::int8_t> q(dims);
             const float query_scale = quantise_int8(unit, q);
-            candidates.for_each(index, [&](std::uint32_t i) {
-                const auto* row = reinterpret_cast<const std::int8_t*>(index.vector_row(i));
-                best.offer(i, static_cast<float>(k.dot_i8(q.data(), row, dims)) * (query_scale * index.scale(i)));
-            });
+            const auto row = [&](std::uint32_t i) { return reinterpret_cast<const std::int8_t*>(index.vector_row(i)); };
+            const auto offer = [&](std::uint32_t i, std::int32_t dot) {
+                best.offer(i, static_cast<float>(dot) * (query_scale * index.scale(i)));
+            };
+            // Rows go to the kernel four at a time (they share the query's work there).
+            candidates.for_each_quartet(
+                [&](const std::array<std::uint32_t, 4>& quartet) {
+                    const std::int8_t* const rows[4] = {row(quartet[0]), row(quartet[1]), row(quartet[2]),
+                                                        row(quartet[3])};
+                    std::int32_t dots[4];
+                    k.dot_i8_x4(q.data(), rows, dims, dots);
+                    for (std::size_t r = 0; r < 4; ++r) offer(quartet[r], dots[r]);
+                },
+                [&](std::uint32_t i) { offer(i, k.dot_i8(q.data(), row(i), dims)); });
             break;
         }
         case Storage::binary: {
             std::vector<std::uint8_t> q(binary_row_bytes(dims));
             binarise(unit, q);
-            candidates.for_each(index, [&](std::uint32_t i) {
+            candidates.for_each([&](std::uint32_t i) {
                 const auto distance = static_cast<std::int64_t>(k.hamming(q.data(), index.vector_row(i), q.size()));
                 best.offer(i, static_cast<float>(static_cast<std::int64_t>(dims) - 2 * distance) / static_cast<float>(dims));
             });

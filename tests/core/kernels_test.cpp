@@ -1,5 +1,6 @@
 // The SIMD kernels: every instruction-set variant gives the same bits.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <random>
 
 #include "kernels/kernels.hpp"
@@ -56,6 +57,43 @@ TEST_CASE("the int8 kernel is exact at the extremes of a stored vector", "[kerne
         INFO("query value " << int(query_value));
         CHECK(active_kernels().dot_i8(a.data(), b.data(), a.size()) == expected);
         CHECK(baseline_kernels().dot_i8(a.data(), b.data(), a.size()) == expected);
+    }
+}
+
+TEST_CASE("the four-row int8 kernel gives each row's exact dot product", "[kernels]") {
+    std::mt19937 rng(4);
+    std::uniform_int_distribution<int> value(-128, 127);
+    for (std::size_t n : {1u, 15u, 16u, 17u, 33u, 1024u, 1037u}) {
+        std::vector<std::int8_t> a(n), rows(4 * n);
+        for (auto& x : a) x = static_cast<std::int8_t>(std::max(-127, value(rng)));  // the query never holds -128
+        for (auto& x : rows) x = static_cast<std::int8_t>(value(rng));
+        rows[n - 1] = -128;
+        const std::int8_t* const row_starts[4] = {&rows[0], &rows[n], &rows[2 * n], &rows[3 * n]};
+        for (const KernelTable* table : {&baseline_kernels(), &active_kernels()}) {
+            std::int32_t dots[4] = {};
+            table->dot_i8_x4(a.data(), row_starts, n, dots);
+            for (int r = 0; r < 4; ++r) {
+                std::int32_t expected = 0;
+                for (std::size_t i = 0; i < n; ++i) expected += std::int32_t{a[i]} * row_starts[r][i];
+                INFO("n = " << n << ", kernels " << table->name << ", row " << r);
+                CHECK(dots[r] == expected);
+            }
+        }
+    }
+}
+
+TEST_CASE("the four-row int8 kernel stays exact at the extremes over long vectors", "[kernels]") {
+    for (const std::int8_t query_value : {std::int8_t{127}, std::int8_t{-127}}) {
+        const std::size_t n = 8200;  // several of the kernel's 1024-element partial sums
+        const std::vector<std::int8_t> a(n, query_value), low(n, -128), high(n, 127);
+        const std::int8_t* const rows[4] = {low.data(), high.data(), low.data(), high.data()};
+        std::int32_t dots[4] = {};
+        baseline_kernels().dot_i8_x4(a.data(), rows, n, dots);
+        INFO("query value " << int(query_value));
+        CHECK(dots[0] == std::int32_t(n) * query_value * -128);
+        CHECK(dots[1] == std::int32_t(n) * query_value * 127);
+        CHECK(dots[2] == dots[0]);
+        CHECK(dots[3] == dots[1]);
     }
 }
 

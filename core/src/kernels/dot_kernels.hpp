@@ -2,6 +2,7 @@
 // kernels_<arch>.cpp (internal). Include from exactly those units.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -72,6 +73,58 @@ std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
     std::int32_t sum = xsimd::hadd(even_sums + odd_sums);
     for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
     return sum;
+}
+
+// Four rows against one query, sharing the query's loads and sign extension. A row's
+// int16 lane holds (odd byte x 256 + even byte as unsigned); shifted left by 8 it is
+// exactly 256 x the signed even byte, and masked to its high byte 256 x the signed odd
+// byte, so a row costs one load, one shift, one AND and two multiply-adds per register,
+// and sums come out x256. Per 1024 elements an int32 lane gathers at most 256 products
+// of |127 x 128 x 256|, about 2^30, so sums are flushed (/256, exact) every 1024
+// elements. Scanning is bound by this instruction count in WASM, which has no
+// unsigned-by-signed byte multiply-add.
+template <class Arch>
+void dot_i8_x4(const std::int8_t* a, const std::int8_t* const rows[4], std::size_t n, std::int32_t out[4]) {
+    using b8 = xsimd::batch<std::int8_t, Arch>;
+    using b16 = xsimd::batch<std::int16_t, Arch>;
+    using b32 = xsimd::batch<std::int32_t, Arch>;
+    constexpr std::size_t width = b8::size, flush_every = 1024;
+
+    // Named accumulators and row pointers, not arrays: an array indexed in a loop can
+    // end up in WASM's in-memory stack instead of registers.
+    const std::int8_t *r0 = rows[0], *r1 = rows[1], *r2 = rows[2], *r3 = rows[3];
+    const b16 high_byte(static_cast<std::int16_t>(-256));
+    b32 t0(0), t1(0), t2(0), t3(0);
+    std::size_t i = 0;
+    while (i + width <= n) {
+        b32 s0(0), s1(0), s2(0), s3(0);
+        const std::size_t stop = std::min(n, i + flush_every);
+        for (; i + width <= stop; i += width) {
+            const b16 va = xsimd::bitwise_cast<b16>(b8::load_unaligned(a + i));
+            const b16 a_even = (va << 8) >> 8, a_odd = va >> 8;
+            const auto add_row = [&](b32 sum, const std::int8_t* row) {
+                const b16 vb = xsimd::bitwise_cast<b16>(b8::load_unaligned(row + i));
+                return sum + (madd_i16<Arch>(a_even, vb << 8) + madd_i16<Arch>(a_odd, vb & high_byte));
+            };
+            s0 = add_row(s0, r0);
+            s1 = add_row(s1, r1);
+            s2 = add_row(s2, r2);
+            s3 = add_row(s3, r3);
+        }
+        t0 = t0 + (s0 >> 8);
+        t1 = t1 + (s1 >> 8);
+        t2 = t2 + (s2 >> 8);
+        t3 = t3 + (s3 >> 8);
+    }
+    const auto finish = [&](b32 sums, const std::int8_t* row) {
+        std::int32_t sum = xsimd::hadd(sums);
+        for (std::size_t j = i; j < n; ++j) sum += std::int32_t{a[j]} * std::int32_t{row[j]};
+        return sum;
+    };
+    out[0] = finish(t0, r0);
+    out[1] = finish(t1, r1);
+    out[2] = finish(t2, r2);
+    out[3] = finish(t3, r3);
 }
 
 // Popcount of XOR, 64 bits at a time; each architecture's unit compiles it with its

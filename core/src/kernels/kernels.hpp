@@ -17,6 +17,8 @@ struct KernelTable {
     float (*dot_f32)(const float* a, const float* b, std::size_t n);
     // Exact dot product of two int8 vectors of length n; `a` (the query) holds no -128.
     std::int32_t (*dot_i8)(const std::int8_t* a, const std::int8_t* b, std::size_t n);
+    // dot_i8 of one query `a` with four rows at once, into out[0..3].
+    void (*dot_i8_x4)(const std::int8_t* a, const std::int8_t* const rows[4], std::size_t n, std::int32_t out[4]);
     // Number of differing bits between two bit strings of `bytes` bytes.
     std::uint32_t (*hamming)(const std::uint8_t* a, const std::uint8_t* b, std::size_t bytes);
 };

@@ -27,10 +27,15 @@ std::int32_t dot_i8_maddubs(const std::int8_t* a, const std::int8_t* b, std::siz
     return sum;
 }
 
+// vpmaddubsw needs each row's sign applied to the query, so rows share nothing: one at a time.
+void dot_i8_maddubs_x4(const std::int8_t* a, const std::int8_t* const rows[4], std::size_t n, std::int32_t out[4]) {
+    for (int r = 0; r < 4; ++r) out[r] = dot_i8_maddubs(a, rows[r], n);
+}
+
 }  // namespace
 
 const KernelTable& avx2_kernels() noexcept {
-    static const KernelTable table{"avx2", &dot_f32<xsimd::avx2>, &dot_i8_maddubs, &hamming<xsimd::avx2>};
+    static const KernelTable table{"avx2", &dot_f32<xsimd::avx2>, &dot_i8_maddubs, &dot_i8_maddubs_x4, &hamming<xsimd::avx2>};
     return table;
 }
 

@@ -6,7 +6,7 @@ namespace vitrine::kernels {
 
 const KernelTable& baseline_kernels() noexcept {
     using arch = xsimd::default_arch;
-    static const KernelTable table{arch::name(), &dot_f32<arch>, &dot_i8<arch>, &hamming<arch>};
+    static const KernelTable table{arch::name(), &dot_f32<arch>, &dot_i8<arch>, &dot_i8_x4<arch>, &hamming<arch>};
     return table;
 }
 
