@@ -25,3 +25,12 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_G
   # GCC 12 false positive inside std::string at -O2 (GCC bug 105329).
   target_compile_options(vitrine_flags INTERFACE -Wno-restrict)
 endif()
+
+# emcc's JS optimizer, run at link time, needs Debian's acorn from outside Node's default
+# path; set per target so a plain `cmake --build` works without NODE_PATH in the environment.
+function(vitrine_link_with_debian_acorn target)
+  if(EMSCRIPTEN AND EXISTS /usr/share/nodejs/acorn)
+    set_target_properties(${target} PROPERTIES
+      CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+  endif()
+endfunction()

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks (numbers for the README): native search throughput beside a
-# memory-read baseline, image preparation on real 4-15 MP photos, and index
+# Benchmarks (numbers for the README): native and WASM search throughput beside a
+# memory-read baseline in the same process, image preparation on real 4-15 MP photos, and index
 # bytes per product with recall@10 for every storage type and Matryoshka truncation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --wasm
 scripts/build-native.sh
+scripts/build-wasm.sh
 ../shared/fixtures/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
 build/bin/vitrine_search_bench "${BENCH_N:-100000}" "${BENCH_D:-1024}"
+echo
+# --no-liftoff: V8 leaves the memory-read loop in its baseline compiler otherwise.
+node --no-liftoff build-wasm/bin/vitrine_search_bench.js "${BENCH_N:-100000}" "${BENCH_D:-1024}"
 echo
 build/bin/vitrine_image_bench photos/*.jpg photos/*.png
 echo

@@ -9,8 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -f build-wasm/CMakeCache.txt ] || emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release
-cmake --build build-wasm -j2
+scripts/build-wasm.sh
 
 # The devDependencies (typescript, workerd), from package-lock.json, when it changed.
 ( cd wasm
