@@ -279,4 +279,6 @@ export interface Vitrine {
   createClient(options: ClientOptions): HostedClient;
   /** Bytes allocated in the WebAssembly heap now (a diagnostic for leak checks). */
   heapBytesInUse(): number;
+  /** Size of this instance's WebAssembly memory: the peak it has needed, since it never shrinks. */
+  memoryBytes(): number;
 }

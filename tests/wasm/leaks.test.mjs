@@ -63,3 +63,16 @@ test('building indexes leaks nothing', () => {
     for (let i = 0; i < 50; i++) vitrine.buildIndex(catalogueJson, { dims: 64, storage: i % 2 ? 'int8' : 'f32' });
   });
 });
+
+test('memoryBytes reports linear memory, which grows to hold a large image and never shrinks', async () => {
+  const fresh = await loadVitrine();
+  const start = fresh.memoryBytes();
+  assert.ok(start >= fresh.heapBytesInUse());
+  const large = patternPng(3000, 2000); // 18 MB decoded, beyond the initial 16 MiB
+  fresh.prepareImage(large, { maxEdge: 256 });
+  const peak = fresh.memoryBytes();
+  assert.ok(peak > start + 18e6, `memory grew from ${start} to ${peak}`);
+  assert.equal(peak % 65536, 0); // whole WebAssembly pages
+  fresh.embedLocal('after the image', 8);
+  assert.equal(fresh.memoryBytes(), peak);
+});

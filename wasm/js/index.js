@@ -107,6 +107,11 @@ class Vitrine {
   heapBytesInUse() {
     return this.#core.heapBytesInUse();
   }
+
+  // Size of this instance's linear memory: the peak it has needed (it never shrinks).
+  memoryBytes() {
+    return this.#core.memoryBytes();
+  }
 }
 
 // Frees the WASM copy of an index its owner dropped without close() (where the

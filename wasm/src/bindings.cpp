@@ -52,5 +52,6 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("imageReferenceKind", &vitrine::wasm::image_reference_kind);
     function("takeFailure", &vitrine::wasm::take_failure);
     function("heapBytesInUse", &vitrine::wasm::heap_bytes_in_use);
+    function("memoryBytes", &vitrine::wasm::memory_bytes);
     function("searchKernel", &search_kernel);
 }

@@ -27,5 +27,7 @@ emscripten::val build_index(const emscripten::val& catalogue_json, const emscrip
 
 // Bytes of the WASM heap allocated now (mallinfo), for leak checks.
 std::uint32_t heap_bytes_in_use();
+// Size of the linear memory: the most this instance has ever held (it never shrinks).
+std::uint32_t memory_bytes();
 
 }  // namespace vitrine::wasm
