@@ -114,7 +114,7 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
         if (price && std::isnan(*price)) refuse("price bounds must be numbers");
     if (options.min_price && options.max_price && *options.min_price > *options.max_price)
         refuse("min_price is greater than max_price");
-    if (options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
+    if (options.rescore_factor && *options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
 }
 
 // Scores every candidate with the index's own storage and keeps the best `keep`.
@@ -173,8 +173,8 @@ std::vector<SearchHit> search(const Index& index, std::span<const float> query, 
     const bool rescoring = index.spec().rescore && options.rescore;
     if (!rescoring) return first_pass(index, candidates, unit, top_k);
 
-    const std::size_t keep = options.top_k > index.count() / options.rescore_factor ? index.count()
-                                                                                     : options.top_k * options.rescore_factor;
+    const std::size_t factor = options.rescore_factor.value_or(index.storage() == Storage::binary ? 16 : 4);
+    const std::size_t keep = options.top_k > index.count() / factor ? index.count() : options.top_k * factor;
     const kernels::KernelTable& k = kernels::active_kernels();
     TopK best(top_k);
     for (const SearchHit& hit : first_pass(index, candidates, unit, keep))

@@ -107,3 +107,25 @@ TEST_CASE("top_k times the rescore factor past the index size rescores every rec
     const auto query = test::random_vectors(1, 16, 12);
     CHECK(search(index, query, {.top_k = 10, .rescore_factor = 1000}).size() == 10);
 }
+
+TEST_CASE("the default rescore factor is 4 for int8 and 16 for binary", "[rescore]") {
+    const auto same = [](const std::vector<SearchHit>& a, const std::vector<SearchHit>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].position != b[i].position || a[i].score != b[i].score) return false;
+        return true;
+    };
+    for (const auto& [storage, factor] : {std::pair{Storage::int8, std::size_t{4}}, {Storage::binary, std::size_t{16}}}) {
+        auto built = build(storage, true, 2000, 32, 21);
+        const Index index = Index::open(built.bytes);
+        bool a_smaller_factor_differs = false;
+        for (std::uint32_t seed = 0; seed < 40; ++seed) {
+            const auto query = test::random_vectors(1, 32, 100 + seed);
+            const auto by_default = search(index, query, {.top_k = 10});
+            INFO(to_string(storage) << ", query " << seed);
+            CHECK(same(by_default, search(index, query, {.top_k = 10, .rescore_factor = factor})));
+            a_smaller_factor_differs |= !same(by_default, search(index, query, {.top_k = 10, .rescore_factor = factor / 4}));
+        }
+        CHECK(a_smaller_factor_differs);  // the factor matters on this data, so the check above means something
+    }
+}
