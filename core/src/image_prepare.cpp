@@ -1,15 +1,16 @@
 // image_prepare.cpp — header check -> decode -> flatten -> shrink -> orient -> encode
 // (see vitrine/image_prepare.hpp). The choices, in pipeline order:
 //
-// 1. The header decides first, without stb. A PNG's size is read from IHDR (the first
-//    chunk, fixed layout). A JPEG's markers are walked to its end (entropy-coded data
-//    skipped at memchr speed), which checks its structure and finds its frame header:
-//    stb_image 2.27 is not memory-safe on some malformed JPEGs, its stbi_info included
-//    (see "JPEG structure" below). No pixel memory exists until width*height has passed
-//    max_pixels and width*height*channels the decoder's limits.
-// 2. Decode with stb_image to 8 bits a channel: a JPEG as grey or RGB, a PNG with alpha
-//    (grey+alpha or RGBA) when it has an alpha channel or a tRNS chunk, because stb
-//    turns a tRNS colour key into alpha only then; an opaque PNG as grey or RGB.
+// 1. The header decides first, before any decoder. A PNG's size is read from IHDR (the
+//    first chunk, fixed layout). A JPEG's markers are walked to its end (entropy-coded
+//    data skipped at memchr speed), which checks its structure, counts its scans and
+//    finds its frame header (see "JPEG structure" below). No pixel memory exists until
+//    width*height has passed max_pixels and width*height*channels the decoders' limits.
+// 2. Decode to 8 bits a channel. A JPEG with libjpeg-turbo (jpeg_decode.hpp), as grey
+//    or RGB, at the DCT scale that leaves the shrink at least 2x to do, by scanlines.
+//    A PNG with stb_image: with alpha (grey+alpha or RGBA) when it has an alpha channel
+//    or a tRNS chunk, because stb turns a tRNS colour key into alpha only then; an
+//    opaque PNG as grey or RGB.
 // 3. Flatten alpha onto white in sRGB, c*a + 255*(1 - a) rounded: what a browser shows on
 //    a white page. Before resizing, so that the filter sees 1 or 3 plain channels and no
 //    premultiply/unpremultiply (division by tiny alphas) happens in float.
@@ -26,8 +27,8 @@
 //
 // Native/WebAssembly parity: everything here is integer or a copy; the float code is
 // stb_image_resize's and stb_image_write's plain single-precision arithmetic, which is
-// exact IEEE under -ffp-contract=off and no fast-math; stb_image runs its SSE2 integer
-// kernels in both builds (see stb_implementation.c). No threads, nothing read uninitialised.
+// exact IEEE under -ffp-contract=off and no fast-math; libjpeg-turbo decodes with its
+// integer IDCTs and no SIMD in both builds. No threads, nothing read uninitialised.
 #include "vitrine/image_prepare.hpp"
 
 #include <algorithm>
@@ -48,6 +49,7 @@
 
 #include "image_orientation.hpp"
 #include "image_shrink.hpp"
+#include "jpeg_decode.hpp"
 #include "stb_allocation_cap.h"
 #include "vitrine/error.hpp"
 #include "vitrine/exif.hpp"
@@ -143,13 +145,14 @@ Header read_png_header(Bytes png) {
 }
 
 // --- JPEG structure ------------------------------------------------------------------
-// stb_image 2.27 trusts parts of a JPEG that hostile files get wrong: a Huffman table of
-// more than 256 codes overruns its tables, sampling factors that do not divide the
-// largest overrun its upsampler, and a scan may name tables never defined. One walk over
-// the markers refuses such files before stb sees them (entropy-coded data is skipped at
-// memchr speed), asks for a complete file (one frame header, tables defined before the
-// scans that use them, every component scanned, an end-of-image marker) and reads the
-// size from the frame header on the way.
+// One walk over the markers, before libjpeg sees the file (entropy-coded data is skipped
+// at memchr speed): it asks for a complete file (one frame header, tables defined before
+// the scans that use them, every component scanned, an end-of-image marker), refuses
+// kinds the decoder is not built for (12-bit, lossless, hierarchical, arithmetic-coded)
+// and progressive files of more than kMaxScans scans (each scan walks every block, so
+// thousands of tiny scans would cost minutes of CPU), and reads the size on the way.
+
+constexpr unsigned kMaxScans = 256;  // libjpeg-turbo's own tools default to 500; encoders write about 10
 
 [[noreturn]] void corrupt_jpeg(const std::string& why) { fail(ErrorKind::bad_image, "corrupt JPEG (" + why + ")"); }
 
@@ -231,7 +234,7 @@ void read_scan_header(Bytes body, JpegState& state) {
     const std::size_t count = body[0];
     if (count < 1 || count > 4 || body.size() != 4 + 2 * count) corrupt_jpeg("scan header length");
     const int spectral_start = body[1 + 2 * count], high_bit = body[3 + 2 * count] >> 4;
-    // Which Huffman tables stb's decoder reads in this kind of scan.
+    // Which Huffman tables a decoder reads in this kind of scan.
     const bool uses_dc = !state.progressive || (spectral_start == 0 && high_bit == 0);
     const bool uses_ac = !state.progressive || spectral_start > 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -265,6 +268,7 @@ std::size_t skip_entropy_coded_data(Bytes jpeg, std::size_t at) {
 
 Header read_jpeg_header(Bytes jpeg) {
     JpegState state;
+    unsigned scans = 0;
     std::size_t at = 2;  // after SOI
     for (;;) {
         if (at >= jpeg.size()) truncated_jpeg();
@@ -288,6 +292,8 @@ Header read_jpeg_header(Bytes jpeg) {
         else if (marker == 0xC4) read_huffman_tables(body, state);
         else if (marker == 0xDB) read_quantization_tables(body, state);
         else if (marker == 0xDA) {
+            if (++scans > kMaxScans)
+                fail(ErrorKind::limit_exceeded, "JPEG has more than " + std::to_string(kMaxScans) + " scans");
             read_scan_header(body, state);
             at = skip_entropy_coded_data(jpeg, at);
         }
@@ -339,7 +345,7 @@ std::size_t stb_allocation_cap(const Header& header) {
     return static_cast<std::size_t>(std::min<std::uint64_t>(padded * 16 + (1u << 20), SIZE_MAX));
 }
 
-StbPixels decode(Bytes encoded, const Header& header) {
+StbPixels decode_png(Bytes encoded, const Header& header) {
     int width = 0, height = 0, file_channels = 0;
     vitrine_stbi_cap_allocations(stb_allocation_cap(header));
     vitrine_stbi_clear_failure_reason();
@@ -450,25 +456,32 @@ PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const Prepare
     check_limits(header, options);
     const int orientation = header.format == Format::jpeg ? read_exif_orientation(encoded) : 1;
 
-    const bool palette = header.format == Format::png && encoded[25] == 3;
-    StbPixels decoded = palette ? decode(with_full_palette(encoded), header) : decode(encoded, header);
     const Size stored{static_cast<int>(header.width), static_cast<int>(header.height)};
-    PixelView current{decoded.get(), stored.width, stored.height, header.channels};
-    Pixels stage;  // owns `current` once a step has produced new pixels
-
-    if (header.channels == 2 || header.channels == 4) {
-        stage = flatten_onto_white(current);
-        decoded.reset();
-        current = image::view_of(stage);
-    }
-
     const bool swap = image::orientation_swaps_axes(orientation);
     const Size source = swap ? Size{stored.height, stored.width} : stored;
     const Size target = fit_within(source, options.max_edge);
-    if (target.width != source.width || target.height != source.height) {
-        const Size stored_target = swap ? Size{target.height, target.width} : target;
+    const Size stored_target = swap ? Size{target.height, target.width} : target;
+
+    StbPixels png_pixels;
+    Pixels stage;  // owns `current` once a step has produced new pixels
+    PixelView current;
+    if (header.format == Format::jpeg) {
+        stage = image::decode_jpeg(encoded, header.channels, {stored_target.width, stored_target.height});
+        current = image::view_of(stage);
+    } else {
+        const bool palette = encoded[25] == 3;
+        png_pixels = palette ? decode_png(with_full_palette(encoded), header) : decode_png(encoded, header);
+        current = {png_pixels.get(), stored.width, stored.height, header.channels};
+        if (header.channels == 2 || header.channels == 4) {
+            stage = flatten_onto_white(current);
+            png_pixels.reset();
+            current = image::view_of(stage);
+        }
+    }
+
+    if (current.width != stored_target.width || current.height != stored_target.height) {
         stage = image::shrink(current, stored_target.width, stored_target.height);
-        decoded.reset();
+        png_pixels.reset();
         current = image::view_of(stage);
     }
 

@@ -2,7 +2,8 @@
 //
 // Tests make their pixels, encode them with stb_image_write (PNG or JPEG), and edit
 // the encoded bytes where a case needs it (an EXIF APP1 segment, a header claiming
-// another size): no binary fixtures. stb's functions come from the core library.
+// another size): no binary fixtures. stb's functions come from the core library, and
+// JPEGs are decoded by the core's own decoder (libjpeg-turbo).
 #pragma once
 
 #include <array>
@@ -17,6 +18,8 @@
 #define STBI_WRITE_NO_STDIO
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
+
+#include "jpeg_decode.hpp"
 
 namespace vitrine::test {
 
@@ -72,8 +75,14 @@ inline std::vector<std::uint8_t> encode_jpeg(const Raster& raster, int quality =
     return out;
 }
 
-// Decodes to RGB; throws if stb cannot.
+// Decodes to RGB; throws if the decoder cannot.
 inline Raster decode_rgb(std::span<const std::uint8_t> encoded) {
+    if (encoded.size() >= 2 && encoded[0] == 0xFF && encoded[1] == 0xD8) {  // the core's JPEG decoder, full size
+        const image::Pixels pixels = image::decode_jpeg(encoded, 3, {1 << 24, 1 << 24});
+        Raster raster(pixels.width, pixels.height, 3);
+        raster.pixels = pixels.data;
+        return raster;
+    }
     int w = 0, h = 0, file_channels = 0;
     stbi_uc* data = stbi_load_from_memory(encoded.data(), static_cast<int>(encoded.size()), &w, &h, &file_channels, 3);
     if (!data) throw std::runtime_error(std::string("test decode failed: ") + stbi_failure_reason());
