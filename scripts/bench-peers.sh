@@ -34,5 +34,7 @@ node bench/peers/search_peers.mjs "${PEERS_N:-100000}" "${PEERS_D:-1024}" "${PEE
 echo
 node bench/peers/image_peers.mjs photos || status=1
 echo
+node bench/peers/image_memory.mjs photos || status=1
+echo
 echo "bench-peers: $((SECONDS - started)) s in all"
 exit "$status"
