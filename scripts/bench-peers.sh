@@ -2,7 +2,7 @@
 # Side-by-side benchmarks of Vitrine against npm peer libraries (bench/peers/README.md):
 # exact top-10 vector search (usearch, hnswlib-node, hnswlib-wasm, Orama, a plain JS loop)
 # and image preparation (sharp, jSquash, jimp), every ratio measured in the same run.
-# Installs what is missing, builds native and WASM (incrementally), then runs both.
+# Installs what is missing, builds native and WASM (incrementally), then runs them.
 # Usage: scripts/bench-peers.sh
 #   PEERS_N=20000 for a quick run (default 100000 vectors); PEERS_D, PEERS_QUERIES and the
 #   other PEERS_* settings in bench/peers/README.md pass through to the benchmarks.
