@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mutated_bodies.hpp"
 #include "require_error.hpp"
 #include "vitrine/error.hpp"
 #include "vitrine/rerank_api.hpp"
@@ -319,24 +320,5 @@ TEST_CASE("rerank response parser refuses a document count or top_n of 0", "[rer
 }
 
 TEST_CASE("rerank response parser throws only vitrine::Error on mutated bodies", "[rerank_api]") {
-    const std::string original(three_results);
-    std::uint32_t state = 987654321;
-    const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
-    for (int round = 0; round < 3000; ++round) {
-        std::string body = original;
-        for (int edits = 1 + static_cast<int>(next() % 4); edits > 0; --edits) {
-            const std::size_t at = next() % body.size();
-            switch (next() % 3) {
-                case 0: body[at] = static_cast<char>(next() >> 24); break;
-                case 1: body.erase(at, 1 + next() % 8); break;
-                default: body.insert(at, 1, "[]{}\",:0-e.\\"[next() % 13]); break;
-            }
-            if (body.empty()) body = "{";
-        }
-        try {
-            vitrine::parse_rerank_response(body, 3, std::size_t{3});
-        } catch (const vitrine::Error&) {
-        }
-    }
-    SUCCEED("no other exception type escaped");
+    vitrine::test::parse_mutations(std::string(three_results), 987654321, [](const std::string& body) { vitrine::parse_rerank_response(body, 3, std::size_t{3}); });
 }

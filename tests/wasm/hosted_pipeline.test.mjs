@@ -10,7 +10,7 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import { embed } from '../server/openai-compatible-server.mjs';
 import { EndpointError, VitrineError } from '../../wasm/js/index.js';
 import { EMBEDDING_MODEL, INDEX_DIMS, SERVER_DIMS, hostedIndexBytes, startFixture } from './hosted_support.mjs';
-import { loadVitrine } from './support.mjs';
+import { loadVitrine, rejection } from './support.mjs';
 import { patternPng } from './test_images.mjs';
 
 const QWEN_TASK = "Given a shopper's search query, retrieve the products that match it";
@@ -39,15 +39,6 @@ function expectedQueryVector(text) {
   const prefix = embed(text, SERVER_DIMS).slice(0, INDEX_DIMS).map(Math.fround);
   const norm = Math.sqrt(prefix.reduce((sum, v) => sum + v * v, 0));
   return Float32Array.from(prefix, (v) => v / norm);
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 test('embeds the query through /embeddings with the Qwen3 instruction template, no dimensions asked', async () => {

@@ -9,7 +9,7 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import { EndpointError, VitrineError } from '../../wasm/js/index.js';
 import { API_KEY, hostedIndexBytes, startFixture } from './hosted_support.mjs';
-import { loadVitrine } from './support.mjs';
+import { loadVitrine, rejection } from './support.mjs';
 
 let vitrine;
 let fixture;
@@ -31,15 +31,6 @@ function clientWith(options = {}) {
 
 const embed = (client, options) => client.search('brass lamp', { rerank: false, ...options });
 const embeddingCalls = () => fixture.requests('embeddings').length;
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 function assertNoKey(...texts) {
   for (const text of texts) assert.ok(!String(text).includes(API_KEY), `the API key leaked into: ${text}`);

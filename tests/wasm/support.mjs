@@ -1,6 +1,7 @@
 // support.mjs — what the WASM package tests share: a module instance and small catalogues.
 // The package must have been built (scripts/test-wasm.sh does it); its wasm is read
 // from wasm/dist/ and handed to init() as bytes, the way a Node user would.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { init } from '../../wasm/js/index.js';
@@ -36,4 +37,14 @@ export function randomFloats(seed) {
 
 export function randomVector(next, dims) {
   return Float32Array.from({ length: dims }, next);
+}
+
+// The error a promise rejects with; fails the test if it resolves.
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected a rejection');
 }
