@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/image/prepare.hpp"
 #include "vitrine/native/file_io.hpp"
 
 int main(int argc, char** argv) {

@@ -14,9 +14,9 @@
 #include <vector>
 #include <xsimd/xsimd.hpp>
 
-#include "vitrine/index_reader.hpp"
-#include "vitrine/index_writer.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/index/writer.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/file_io.hpp"
 
 namespace vitrine::cli {

@@ -4,8 +4,8 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "vitrine/data_uri.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/image/data_uri.hpp"
+#include "vitrine/image/prepare.hpp"
 #include "vitrine/native/file_io.hpp"
 
 namespace vitrine::cli {

@@ -12,13 +12,13 @@
 #include "commands.hpp"
 #include "endpoint_options.hpp"
 #include "search_output.hpp"
-#include "vitrine/data_uri.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/image_prepare.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/image/data_uri.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/file_io.hpp"
 #include "vitrine/native/hosted_search.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace vitrine::cli {
 namespace {

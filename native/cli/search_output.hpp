@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "vitrine/index_reader.hpp"
-#include "vitrine/rerank_merge.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/hosted/rerank_merge.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace vitrine::cli {
 

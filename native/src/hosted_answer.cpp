@@ -2,7 +2,7 @@
 // See vitrine/native/hosted_answer.hpp.
 #include "vitrine/native/hosted_answer.hpp"
 
-#include "vitrine/chat_api.hpp"
+#include "vitrine/hosted/chat_api.hpp"
 
 namespace vitrine::native {
 

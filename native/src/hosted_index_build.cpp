@@ -4,10 +4,10 @@
 
 #include <unordered_map>
 
-#include "vitrine/document_embedding.hpp"
-#include "vitrine/embeddings_api.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_writer.hpp"
+#include "vitrine/embed/document_embedding.hpp"
+#include "vitrine/hosted/embeddings_api.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/writer.hpp"
 
 namespace vitrine::native {
 

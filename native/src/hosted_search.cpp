@@ -2,11 +2,11 @@
 // See vitrine/native/hosted_search.hpp.
 #include "vitrine/native/hosted_search.hpp"
 
-#include "vitrine/category_round_robin.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/local_embedder.hpp"
-#include "vitrine/product_text.hpp"
-#include "vitrine/rerank_plan.hpp"
+#include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/embed/local_embedder.hpp"
+#include "vitrine/catalogue/product_text.hpp"
+#include "vitrine/hosted/rerank_plan.hpp"
 
 namespace vitrine::native {
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "vitrine/data_uri.hpp"
-#include "vitrine/image_reference.hpp"
+#include "vitrine/image/data_uri.hpp"
+#include "vitrine/image/reference.hpp"
 #include "vitrine/native/file_io.hpp"
 
 namespace vitrine::native {

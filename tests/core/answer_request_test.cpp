@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "test_catalogue.hpp"
-#include "vitrine/answer_request.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/hosted/answer_request.hpp"
+#include "vitrine/base/error.hpp"
 
 using namespace vitrine;
 using nlohmann::json;

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "test_catalogue.hpp"
-#include "vitrine/category_round_robin.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/base/error.hpp"
 
 using namespace vitrine;
 

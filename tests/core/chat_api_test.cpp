@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "mutated_bodies.hpp"
-#include "vitrine/chat_api.hpp"
+#include "vitrine/hosted/chat_api.hpp"
 #include "require_error.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vitrine/data_uri.hpp"
+#include "vitrine/image/data_uri.hpp"
 
 using namespace vitrine;
 

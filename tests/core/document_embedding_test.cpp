@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "vitrine/document_embedding.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/embed/document_embedding.hpp"
+#include "vitrine/base/error.hpp"
 
 using namespace vitrine;
 using nlohmann::json;

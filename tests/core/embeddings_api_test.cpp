@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "mutated_bodies.hpp"
-#include "vitrine/embeddings_api.hpp"
+#include "vitrine/hosted/embeddings_api.hpp"
 #include "require_error.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <random>
 
 #include "image_test_support.hpp"
-#include "vitrine/exif.hpp"
+#include "vitrine/image/exif.hpp"
 
 using namespace vitrine;
 using namespace vitrine::test;

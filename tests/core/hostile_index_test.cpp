@@ -8,8 +8,8 @@
 #include "index_editing.hpp"
 #include "printable_text.hpp"
 #include "test_catalogue.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
 
 using namespace vitrine;
 using Catch::Matchers::Contains;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "png_builder.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
 
 using namespace vitrine;
 using Catch::Matchers::Contains;

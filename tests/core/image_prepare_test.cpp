@@ -7,8 +7,8 @@
 #include <sys/mman.h>
 
 #include "image_test_support.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
 
 using namespace vitrine;
 using namespace vitrine::test;

@@ -1,7 +1,7 @@
 // Specification of image reference kinds.
 #include <catch2/catch.hpp>
 
-#include "vitrine/image_reference.hpp"
+#include "vitrine/image/reference.hpp"
 
 using namespace vitrine;
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "image_shrink.hpp"
+#include "image/shrink.hpp"
 
 using vitrine::image::Pixels;
 using vitrine::image::PixelView;

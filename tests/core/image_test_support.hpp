@@ -19,7 +19,7 @@
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
-#include "jpeg_decode.hpp"
+#include "image/jpeg_decode.hpp"
 
 namespace vitrine::test {
 

@@ -14,9 +14,9 @@
 #include <optional>
 #include <vector>
 
-#include "byte_io.hpp"
-#include "hash.hpp"
-#include "index_layout.hpp"
+#include "base/byte_io.hpp"
+#include "base/hash.hpp"
+#include "index/layout.hpp"
 
 namespace vitrine::test {
 

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
-#include "byte_io.hpp"
-#include "hash.hpp"
-#include "index_layout.hpp"
+#include "base/byte_io.hpp"
+#include "base/hash.hpp"
+#include "index/layout.hpp"
 #include "test_catalogue.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
 
 using namespace vitrine;
 using Catch::Matchers::Contains;

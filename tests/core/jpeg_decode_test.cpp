@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "image_test_support.hpp"
-#include "jpeg_decode.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "image/jpeg_decode.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
 
 using namespace vitrine;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <random>
 
-#include "kernels/kernels.hpp"
+#include "search/kernels/kernels.hpp"
 #include "test_catalogue.hpp"
 
 using namespace vitrine::kernels;

@@ -15,12 +15,12 @@
 #include "index_editing.hpp"
 #include "png_builder.hpp"
 #include "test_catalogue.hpp"
-#include "vitrine/catalogue.hpp"
-#include "vitrine/chat_api.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/image_prepare.hpp"
-#include "vitrine/index_reader.hpp"
-#include "vitrine/index_writer.hpp"
+#include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/hosted/chat_api.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/index/writer.hpp"
 
 using namespace vitrine;
 using Catch::Matchers::Contains;

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "vitrine/error.hpp"
-#include "vitrine/local_embedder.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/embed/local_embedder.hpp"
 
 using vitrine::embed_local;
 

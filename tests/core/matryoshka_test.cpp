@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "test_catalogue.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
-#include "vitrine/matryoshka.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/embed/matryoshka.hpp"
 
 using namespace vitrine;
 

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string>
 
-#include "vitrine/error.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace vitrine::test {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "png_builder.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/image/prepare.hpp"
 
 using namespace vitrine;
 

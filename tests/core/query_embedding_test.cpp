@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "vitrine/error.hpp"
-#include "vitrine/query_embedding.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/embed/query_embedding.hpp"
 
 using namespace vitrine;
 using nlohmann::json;

@@ -1,8 +1,8 @@
 // Specification of query templates: per-model defaults and placeholder substitution.
 #include <catch2/catch.hpp>
 
-#include "vitrine/error.hpp"
-#include "vitrine/query_template.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/embed/query_template.hpp"
 
 using namespace vitrine;
 

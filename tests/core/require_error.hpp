@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "vitrine/error.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace vitrine::test {
 

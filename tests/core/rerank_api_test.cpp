@@ -11,8 +11,8 @@
 
 #include "mutated_bodies.hpp"
 #include "require_error.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/rerank_api.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/hosted/rerank_api.hpp"
 
 namespace {
 

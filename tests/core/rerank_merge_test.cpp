@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "vitrine/error.hpp"
-#include "vitrine/rerank_merge.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/hosted/rerank_merge.hpp"
 
 using namespace vitrine;
 using nlohmann::json;

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "vitrine/error.hpp"
-#include "vitrine/rerank_plan.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/hosted/rerank_plan.hpp"
 
 using namespace vitrine;
 using nlohmann::json;

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "test_catalogue.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/search/search.hpp"
 
 using namespace vitrine;
 

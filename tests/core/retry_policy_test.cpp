@@ -2,8 +2,8 @@
 // exponential backoff, and Retry-After in seconds and in all three HTTP-date forms.
 #include <catch2/catch.hpp>
 
-#include "vitrine/error.hpp"
-#include "vitrine/retry_policy.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/hosted/retry_policy.hpp"
 
 using namespace vitrine;
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "vitrine/index_format.hpp"
-#include "vitrine/index_writer.hpp"
+#include "vitrine/index/format.hpp"
+#include "vitrine/index/writer.hpp"
 
 namespace vitrine::test {
 

@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "harness.hpp"
-#include "vitrine/catalogue.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
-#include "vitrine/index_writer.hpp"
+#include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/index/writer.hpp"
 
 namespace {
 

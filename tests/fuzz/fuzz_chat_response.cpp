@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "harness.hpp"
-#include "vitrine/chat_api.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/hosted/chat_api.hpp"
+#include "vitrine/base/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

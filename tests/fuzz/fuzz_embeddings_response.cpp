@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "harness.hpp"
-#include "vitrine/embeddings_api.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/hosted/embeddings_api.hpp"
+#include "vitrine/base/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view body(reinterpret_cast<const char*>(data), size);

@@ -12,11 +12,11 @@
 #include <string_view>
 
 #include "harness.hpp"
-#include "jpeg_decode.hpp"
-#include "vitrine/data_uri.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/exif.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "image/jpeg_decode.hpp"
+#include "vitrine/image/data_uri.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/image/exif.hpp"
+#include "vitrine/image/prepare.hpp"
 
 namespace {
 

@@ -14,9 +14,9 @@
 
 #include "harness.hpp"
 #include "index_editing.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace {
 

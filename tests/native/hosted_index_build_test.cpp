@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "native_test_support.hpp"
-#include "vitrine/error.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/hosted_index_build.hpp"
 
 using namespace vitrine;

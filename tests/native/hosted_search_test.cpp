@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "native_test_support.hpp"
-#include "vitrine/index_writer.hpp"
-#include "vitrine/local_embedder.hpp"
+#include "vitrine/index/writer.hpp"
+#include "vitrine/embed/local_embedder.hpp"
 #include "vitrine/native/hosted_answer.hpp"
 #include "vitrine/native/hosted_search.hpp"
 

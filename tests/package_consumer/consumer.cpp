@@ -1,8 +1,5 @@
 // Builds a two-product index with the local embedder and searches it.
-#include <vitrine/catalogue.hpp>
-#include <vitrine/index_reader.hpp>
-#include <vitrine/local_embedder.hpp>
-#include <vitrine/search.hpp>
+#include <vitrine/vitrine.hpp>
 
 #include <cstdio>
 

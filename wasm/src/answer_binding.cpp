@@ -6,7 +6,7 @@
 #include "hosted_functions.hpp"
 #include "js_arrays.hpp"
 #include "js_fields.hpp"
-#include "vitrine/answer_request.hpp"
+#include "vitrine/hosted/answer_request.hpp"
 
 namespace vitrine::wasm {
 

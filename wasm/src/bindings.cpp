@@ -10,7 +10,7 @@
 #include "module_functions.hpp"
 #include "opened_index.hpp"
 #include "rerank_job.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "module_functions.hpp"
-#include "vitrine/local_embedder.hpp"
+#include "vitrine/embed/local_embedder.hpp"
 
 namespace vitrine::wasm {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "vitrine/error.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace vitrine::wasm {
 namespace {

@@ -5,8 +5,8 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "module_functions.hpp"
-#include "vitrine/data_uri.hpp"
-#include "vitrine/image_prepare.hpp"
+#include "vitrine/image/data_uri.hpp"
+#include "vitrine/image/prepare.hpp"
 
 namespace vitrine::wasm {
 namespace {

@@ -1,7 +1,7 @@
 // image_reference_binding.cpp — what a record's image reference is (URL, path,
 // none, unsupported), decided by the core as the native CLI decides it.
 #include "hosted_functions.hpp"
-#include "vitrine/image_reference.hpp"
+#include "vitrine/image/reference.hpp"
 
 namespace vitrine::wasm {
 

@@ -12,8 +12,8 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "module_functions.hpp"
-#include "vitrine/catalogue.hpp"
-#include "vitrine/error.hpp"
+#include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/base/error.hpp"
 
 namespace vitrine::wasm {
 namespace {

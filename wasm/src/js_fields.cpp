@@ -2,7 +2,7 @@
 #include "js_fields.hpp"
 
 #include "js_arrays.hpp"
-#include "vitrine/data_uri.hpp"
+#include "vitrine/image/data_uri.hpp"
 
 namespace vitrine::wasm {
 

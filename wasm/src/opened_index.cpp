@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "failure.hpp"
-#include "vitrine/category_round_robin.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace vitrine::wasm {
 namespace {

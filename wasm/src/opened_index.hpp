@@ -17,7 +17,7 @@
 #include <string>
 
 #include "js_arrays.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/index/reader.hpp"
 
 namespace vitrine::wasm {
 

@@ -5,7 +5,7 @@
 #include "hosted_functions.hpp"
 #include "js_arrays.hpp"
 #include "js_fields.hpp"
-#include "vitrine/query_embedding.hpp"
+#include "vitrine/embed/query_embedding.hpp"
 
 namespace vitrine::wasm {
 

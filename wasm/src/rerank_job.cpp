@@ -5,7 +5,7 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "js_fields.hpp"
-#include "vitrine/product_text.hpp"
+#include "vitrine/catalogue/product_text.hpp"
 
 namespace vitrine::wasm {
 namespace {

@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "opened_index.hpp"
-#include "vitrine/rerank_merge.hpp"
-#include "vitrine/rerank_plan.hpp"
+#include "vitrine/hosted/rerank_merge.hpp"
+#include "vitrine/hosted/rerank_plan.hpp"
 
 namespace vitrine::wasm {
 

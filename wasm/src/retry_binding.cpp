@@ -6,7 +6,7 @@
 #include "failure.hpp"
 #include "hosted_functions.hpp"
 #include "js_fields.hpp"
-#include "vitrine/retry_policy.hpp"
+#include "vitrine/hosted/retry_policy.hpp"
 
 namespace vitrine::wasm {
 

@@ -31,7 +31,7 @@
 #include <string_view>
 
 #include "vitrine/native/http_transport.hpp"
-#include "vitrine/retry_policy.hpp"
+#include "vitrine/hosted/retry_policy.hpp"
 
 namespace vitrine::native {
 

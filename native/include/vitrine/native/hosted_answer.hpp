@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "vitrine/answer_request.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/hosted/answer_request.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/endpoint_client.hpp"
 #include "vitrine/native/product_images.hpp"
 

@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "vitrine/catalogue.hpp"
-#include "vitrine/index_format.hpp"
+#include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/index/format.hpp"
 #include "vitrine/native/embedding_cache.hpp"
 #include "vitrine/native/endpoint_client.hpp"
 

@@ -23,12 +23,12 @@
 #include <string_view>
 #include <vector>
 
-#include "vitrine/index_reader.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/endpoint_client.hpp"
 #include "vitrine/native/product_images.hpp"
-#include "vitrine/query_embedding.hpp"
-#include "vitrine/rerank_merge.hpp"
-#include "vitrine/search.hpp"
+#include "vitrine/embed/query_embedding.hpp"
+#include "vitrine/hosted/rerank_merge.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace vitrine::native {
 

@@ -23,8 +23,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "vitrine/image_prepare.hpp"
-#include "vitrine/index_reader.hpp"
+#include "vitrine/image/prepare.hpp"
+#include "vitrine/index/reader.hpp"
 #include "vitrine/native/endpoint_client.hpp"
 
 namespace vitrine::native {

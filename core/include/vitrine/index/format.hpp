@@ -1,0 +1,72 @@
+// vitrine/index/format.hpp — the vocabulary of a prebuilt catalogue index (format v1).
+//
+// An index is one little-endian binary file: a 256-byte header, a section table,
+// then typed, named, 64-byte aligned sections (vectors, scales, records, strings),
+// each with an XXH3-64 checksum. It is made to be used in place: fetched into a
+// browser or mmap'ed natively and searched without parsing. The byte layout is
+// documented in core/src/index/layout.hpp; this header holds what callers need.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vitrine {
+
+// Similarity the index is scored by. Vectors are L2-normalised at build time,
+// so inner product is cosine similarity.
+enum class Metric : std::uint32_t { inner_product = 1 };
+
+// How vectors are stored. New storage types get new numbers; a reader refuses
+// a number it does not know with ErrorKind::unsupported, so v1 files stay valid.
+enum class Storage : std::uint32_t {
+    f32 = 1,   // 4 bytes a value
+    int8 = 2,    // 1 byte a value plus one f32 scale a vector (value = q * scale)
+    binary = 3,  // 1 bit a value: its sign (score = 1 - 2 * hamming / dims)
+};
+
+// Which embedder produced the vectors, so a reader knows how to embed queries.
+enum class EmbedderKind : std::uint32_t {
+    hosted = 1,         // a hosted embeddings endpoint, named by the model field
+    local_hashing = 2,  // the offline feature-hashing embedder (local_embedder.hpp)
+};
+
+const char* to_string(Storage storage) noexcept;
+const char* to_string(Metric metric) noexcept;
+const char* to_string(EmbedderKind kind) noexcept;
+std::optional<Storage> storage_from_string(std::string_view name) noexcept;
+
+// What describes the vectors of an index; stored in its header.
+struct IndexSpec {
+    Storage storage = Storage::f32;
+    std::uint32_t dims = 0;        // dimension of the stored vectors
+    std::string model;             // embedding model name (at most 63 bytes)
+    std::uint32_t model_dims = 0;  // the model's native dimension (>= dims: Matryoshka truncation)
+    EmbedderKind embedder = EmbedderKind::local_hashing;
+    // Also store the f32 vectors (int8 and binary storage): search then rescores its
+    // best first-pass candidates exactly. Costs 4 bytes a dimension.
+    bool rescore = false;
+};
+
+// One product of the catalogue.
+struct Product {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string image;     // URL or path of the product photo
+    std::string category;
+    double price = 0.0;
+    std::string metadata_json = "{}";  // free-form JSON object, stored verbatim
+};
+
+// Limits a reader and writer enforce; an input past one gets ErrorKind::limit_exceeded.
+struct IndexLimits {
+    static constexpr std::uint32_t max_dims = 16384;
+    static constexpr std::uint32_t max_records = 50'000'000;
+    static constexpr std::uint64_t max_file_bytes = std::uint64_t{1} << 40;
+    static constexpr std::size_t max_model_name_bytes = 63;
+    static constexpr std::uint32_t max_sections = 256;
+};
+
+}  // namespace vitrine

@@ -1,0 +1,104 @@
+// vitrine/index/reader.hpp — opens a catalogue index (format v1) in place.
+//
+//   vitrine::Index index = vitrine::Index::open(bytes);   // bytes must outlive index
+//   index.count(); index.dims(); index.record(0).title;
+//
+// Nothing is copied or parsed into objects: records and vectors are read from the
+// bytes given (a mmap'ed file natively, WASM linear memory in the browser). Open
+// checks everything before it returns — header, every section offset and length,
+// checksums, every record's string references and price — so a truncated,
+// corrupted or hostile file is refused with a vitrine::Error naming what is wrong
+// (ErrorKind::corrupt_index, ::unsupported for a newer major version or unknown
+// storage type, ::limit_exceeded past IndexLimits). Unknown optional sections are skipped.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vitrine/index/format.hpp"
+
+namespace vitrine {
+
+// A product record, viewing the index bytes.
+struct RecordView {
+    std::string_view id;
+    std::string_view title;
+    std::string_view description;
+    std::string_view image;
+    std::string_view category;
+    std::string_view metadata_json;
+    double price = 0.0;
+};
+
+struct SectionInfo {
+    std::uint32_t type = 0;
+    std::string name;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    std::uint64_t checksum = 0;
+    bool known = false;  // false: a section type this reader skips
+};
+
+struct OpenOptions {
+    // Verify every section's checksum on open (XXH3, memory speed). Switch off only
+    // for bytes already verified, e.g. when re-opening the same buffer.
+    bool verify_checksums = true;
+};
+
+class Index {
+public:
+    static Index open(std::span<const std::uint8_t> bytes, const OpenOptions& options = {});
+
+    std::uint32_t count() const noexcept { return count_; }
+    std::uint32_t dims() const noexcept { return spec_.dims; }
+    Storage storage() const noexcept { return spec_.storage; }
+    Metric metric() const noexcept { return Metric::inner_product; }
+    const IndexSpec& spec() const noexcept { return spec_; }
+    const std::string& model() const noexcept { return spec_.model; }
+    std::uint16_t minor_version() const noexcept { return minor_version_; }
+    std::size_t byte_size() const noexcept { return bytes_.size(); }
+    const std::vector<SectionInfo>& sections() const noexcept { return sections_; }
+
+    // Throws ErrorKind::invalid_argument for a position >= count().
+    RecordView record(std::uint32_t position) const;
+    std::optional<std::uint32_t> find(std::string_view id) const noexcept;
+
+    // Filter columns, gathered on open so filters read a few cache-friendly bytes per
+    // record instead of the record and its strings; position < count().
+    double price(std::uint32_t position) const noexcept { return prices_[position]; }
+    std::uint32_t category_number(std::uint32_t position) const noexcept { return category_numbers_[position]; }
+    std::optional<std::uint32_t> find_category(std::string_view category) const noexcept;
+
+    // Raw vector rows for the search kernels; position < count().
+    const std::uint8_t* vector_row(std::uint32_t position) const noexcept {
+        return vectors_ + static_cast<std::size_t>(position) * row_bytes_;
+    }
+    float scale(std::uint32_t position) const noexcept;  // int8 storage only
+    // f32 copy of a vector for rescoring; only when spec().rescore.
+    const std::uint8_t* rescore_row(std::uint32_t position) const noexcept {
+        return rescore_ + static_cast<std::size_t>(position) * spec_.dims * sizeof(float);
+    }
+
+private:
+    Index() = default;
+    std::span<const std::uint8_t> bytes_;
+    IndexSpec spec_;
+    std::uint16_t minor_version_ = 0;
+    std::uint32_t count_ = 0;
+    std::size_t row_bytes_ = 0;
+    const std::uint8_t* vectors_ = nullptr;
+    const std::uint8_t* scales_ = nullptr;
+    const std::uint8_t* rescore_ = nullptr;
+    const std::uint8_t* records_ = nullptr;
+    std::span<const std::uint8_t> strings_;
+    std::vector<SectionInfo> sections_;
+    std::vector<double> prices_;
+    std::vector<std::uint32_t> category_numbers_;
+    std::vector<std::string_view> categories_;  // by number, in order of first appearance
+};
+
+}  // namespace vitrine

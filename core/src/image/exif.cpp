@@ -1,0 +1,95 @@
+// image/exif.cpp — EXIF orientation from JPEG bytes (see vitrine/exif.hpp).
+//
+// Bounds discipline: every read goes through `fits(bytes, at, n)`, written as
+// `n <= size && at <= size - n` so that no offset arithmetic can overflow, and
+// segment and IFD offsets are only ever followed after that check.
+#include "vitrine/image/exif.hpp"
+
+#include <cstddef>
+
+namespace vitrine {
+namespace {
+
+using Bytes = std::span<const std::uint8_t>;
+
+constexpr int kUpright = 1;
+constexpr std::uint16_t kOrientationTag = 0x0112;
+constexpr std::uint16_t kTypeShort = 3;
+
+bool fits(Bytes bytes, std::size_t at, std::size_t n) noexcept {
+    return n <= bytes.size() && at <= bytes.size() - n;
+}
+
+std::uint16_t load16(Bytes bytes, std::size_t at, bool big_endian) noexcept {
+    const unsigned a = bytes[at], b = bytes[at + 1];
+    return static_cast<std::uint16_t>(big_endian ? (a << 8) | b : (b << 8) | a);
+}
+
+std::uint32_t load32(Bytes bytes, std::size_t at, bool big_endian) noexcept {
+    const std::uint32_t hi = load16(bytes, at, big_endian), lo = load16(bytes, at + 2, big_endian);
+    return big_endian ? (hi << 16) | lo : (lo << 16) | hi;
+}
+
+// `tiff` is the TIFF block that follows "Exif\0\0": header, then IFD0 at an
+// offset relative to the start of the block.
+int orientation_from_tiff(Bytes tiff) noexcept {
+    if (!fits(tiff, 0, 8)) return kUpright;
+    bool big_endian;
+    if (tiff[0] == 'I' && tiff[1] == 'I') big_endian = false;
+    else if (tiff[0] == 'M' && tiff[1] == 'M') big_endian = true;
+    else return kUpright;
+    if (load16(tiff, 2, big_endian) != 42) return kUpright;
+
+    const std::size_t ifd = load32(tiff, 4, big_endian);
+    if (!fits(tiff, ifd, 2)) return kUpright;
+    const std::size_t count = load16(tiff, ifd, big_endian);
+    const std::size_t entries = ifd + 2;
+    if (!fits(tiff, entries, count * 12)) return kUpright;
+
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t entry = entries + i * 12;  // tag u16, type u16, count u32, value [4]
+        if (load16(tiff, entry, big_endian) != kOrientationTag) continue;
+        if (load16(tiff, entry + 2, big_endian) != kTypeShort || load32(tiff, entry + 4, big_endian) != 1)
+            return kUpright;
+        const int value = load16(tiff, entry + 8, big_endian);  // a lone SHORT sits left-justified
+        return value >= 1 && value <= 8 ? value : kUpright;
+    }
+    return kUpright;
+}
+
+bool is_exif_payload(Bytes payload) noexcept {
+    static constexpr std::uint8_t kExif[6] = {'E', 'x', 'i', 'f', 0, 0};
+    if (!fits(payload, 0, sizeof kExif)) return false;
+    for (std::size_t i = 0; i < sizeof kExif; ++i)
+        if (payload[i] != kExif[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+int read_exif_orientation(std::span<const std::uint8_t> jpeg) noexcept {
+    if (!fits(jpeg, 0, 2) || jpeg[0] != 0xFF || jpeg[1] != 0xD8) return kUpright;  // SOI
+
+    std::size_t at = 2;
+    while (fits(jpeg, at, 2)) {
+        if (jpeg[at] != 0xFF) return kUpright;  // not at a marker: corrupt
+        while (fits(jpeg, at, 2) && jpeg[at + 1] == 0xFF) ++at;  // fill bytes
+        if (!fits(jpeg, at, 2)) return kUpright;
+        const std::uint8_t marker = jpeg[at + 1];
+        at += 2;
+
+        if (marker == 0xDA || marker == 0xD9) return kUpright;  // SOS/EOI: EXIF comes before the scan
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;  // TEM/RSTn carry no length
+        if (marker == 0x00) return kUpright;  // stuffed byte outside a scan: corrupt
+
+        if (!fits(jpeg, at, 2)) return kUpright;
+        const std::size_t length = load16(jpeg, at, true);  // counts its own two bytes
+        if (length < 2 || !fits(jpeg, at, length)) return kUpright;
+        const Bytes payload = jpeg.subspan(at + 2, length - 2);
+        if (marker == 0xE1 && is_exif_payload(payload)) return orientation_from_tiff(payload.subspan(6));
+        at += length;
+    }
+    return kUpright;
+}
+
+}  // namespace vitrine

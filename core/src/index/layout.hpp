@@ -1,0 +1,66 @@
+// index/layout.hpp — byte layout of the catalogue index, format v1 (internal).
+//
+//   offset  size  header field (all integers little-endian)
+//        0     8  magic "VITRINE\x1a"
+//        8     2  major version (1): a reader refuses another major version
+//       10     2  minor version (0): additions a v1 reader may ignore
+//       12     4  header size (256)
+//       16     8  file size in bytes
+//       24     4  record count          28  4  dims
+//       32     4  metric                36  4  storage
+//       40     4  embedder kind         44  4  model dims
+//       48     4  section count         52  4  section table offset
+//       56     8  XXH3-64 of header + section table, computed with this field zeroed
+//       64    64  model name, UTF-8, NUL-padded (at most 63 bytes)
+//      128   128  reserved, zero
+//
+//   section table entry (64 bytes each):
+//        0  4 type   4  4 flags (bit 0: required — a reader that does not know the type refuses the file)
+//        8  8 offset  16  8 length  24  8 XXH3-64 of the section bytes
+//       32 24 name, NUL-padded   56  8 reserved
+//
+//   Sections start on 64-byte boundaries. Unknown, non-required section types are skipped,
+//   which is how later versions add vector fields, keyword sections and thumbnails.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace vitrine::layout {
+
+inline constexpr unsigned char magic[8] = {'V', 'I', 'T', 'R', 'I', 'N', 'E', 0x1a};
+inline constexpr std::uint16_t major_version = 1;
+inline constexpr std::uint16_t minor_version = 0;
+inline constexpr std::size_t header_size = 256;
+inline constexpr std::size_t section_entry_size = 64;
+inline constexpr std::size_t section_alignment = 64;
+inline constexpr std::size_t model_name_field = 64;
+inline constexpr std::size_t section_name_field = 24;
+
+namespace header {
+inline constexpr std::size_t major = 8, minor = 10, size = 12, file_size = 16, count = 24, dims = 28,
+                             metric = 32, storage = 36, embedder = 40, model_dims = 44,
+                             section_count = 48, section_table = 52, checksum = 56, model_name = 64;
+}
+namespace entry {
+inline constexpr std::size_t type = 0, flags = 4, offset = 8, length = 16, checksum = 24, name = 32;
+}
+
+inline constexpr std::uint32_t flag_required = 1;
+
+enum class SectionType : std::uint32_t {
+    vectors = 1,  // count x dims values in the header's storage type, row-major
+    scales = 2,   // int8 storage only: count f32 scales
+    records = 3,  // count fixed-size record entries (below)
+    strings = 4,  // UTF-8 bytes the records point into
+    rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
+};
+
+// Record entry: six (u32 offset, u32 length) string references into the strings
+// section — id, title, description, image, category, metadata JSON — then an f64
+// price and 8 reserved bytes.
+inline constexpr std::size_t record_size = 64;
+inline constexpr std::size_t record_string_fields = 6;
+inline constexpr std::size_t record_price = 48;
+
+}  // namespace vitrine::layout

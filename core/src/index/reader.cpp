@@ -1,0 +1,291 @@
+#include "vitrine/index/reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "base/byte_io.hpp"
+#include "base/hash.hpp"
+#include "index/layout.hpp"
+#include "base/vector_math.hpp"
+#include "vitrine/base/error.hpp"
+
+namespace vitrine {
+namespace {
+
+[[noreturn]] void refuse(ErrorKind kind, const std::string& message) { throw Error(kind, "index: " + message); }
+[[noreturn]] void corrupt(const std::string& message) { refuse(ErrorKind::corrupt_index, message); }
+
+std::string num(std::uint64_t value) { return std::to_string(value); }
+
+const char* known_section_name(std::uint32_t type) {
+    switch (static_cast<layout::SectionType>(type)) {
+        case layout::SectionType::vectors: return "vectors";
+        case layout::SectionType::scales: return "scales";
+        case layout::SectionType::records: return "records";
+        case layout::SectionType::strings: return "strings";
+        case layout::SectionType::rescore: return "rescore";
+    }
+    return nullptr;
+}
+
+// Index of the first value outside [-1, 1] (NaN and infinities included) among
+// `count` floats: a unit vector has none, and huge values of both signs would sum
+// to inf - inf = NaN in a score. Magnitudes compare as integers (IEEE order), which
+// vectorises: f32 vectors are checked in full on every open.
+std::optional<std::uint64_t> first_outside_unit_range(const std::uint8_t* floats, std::uint64_t count) {
+    constexpr std::uint32_t magnitude = 0x7fffffff, one = 0x3f800000;
+    std::uint32_t largest = 0;
+    for (std::uint64_t i = 0; i < count; ++i)
+        largest = std::max(largest, bytes::load<std::uint32_t>(floats + i * 4) & magnitude);
+    if (largest <= one) return std::nullopt;
+    for (std::uint64_t i = 0; i < count; ++i)
+        if ((bytes::load<std::uint32_t>(floats + i * 4) & magnitude) > one) return i;
+    return std::nullopt;
+}
+
+// Text from the file, safe to put in a one-line message: bytes outside printable
+// ASCII become \xHH.
+std::string printable(std::string_view text) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7f && byte != '\\') {
+            out += c;
+        } else {
+            out += {'\\', 'x', digits[byte >> 4], digits[byte & 0xf]};
+        }
+    }
+    return out;
+}
+
+std::size_t row_bytes(Storage storage, std::size_t dims) {
+    switch (storage) {
+        case Storage::f32: return dims * sizeof(float);
+        case Storage::int8: return dims;
+        case Storage::binary: return binary_row_bytes(dims);
+    }
+    return 0;
+}
+
+// The header fields and section table, checked against each other and the file size.
+struct ParsedHeader {
+    IndexSpec spec;
+    std::uint16_t minor = 0;
+    std::uint32_t count = 0;
+    std::uint32_t section_count = 0;
+    std::uint32_t table_offset = 0;
+};
+
+ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
+    if (bytes.size() < layout::header_size)
+        corrupt("file is " + num(bytes.size()) + " bytes, shorter than the " + num(layout::header_size) +
+                "-byte header (truncated?)");
+    const std::uint8_t* h = bytes.data();
+    if (std::memcmp(h, layout::magic, sizeof layout::magic) != 0) corrupt("not a Vitrine index (bad magic bytes)");
+
+    ParsedHeader p;
+    const auto major = bytes::load<std::uint16_t>(h + layout::header::major);
+    p.minor = bytes::load<std::uint16_t>(h + layout::header::minor);
+    if (major != layout::major_version)
+        refuse(ErrorKind::unsupported, "format version " + num(major) + "." + num(p.minor) +
+                                           " is not readable by this reader (reads version 1.x)");
+    if (bytes::load<std::uint32_t>(h + layout::header::size) != layout::header_size)
+        corrupt("header size field is not " + num(layout::header_size));
+    const auto file_size = bytes::load<std::uint64_t>(h + layout::header::file_size);
+    if (file_size > IndexLimits::max_file_bytes || std::uint64_t{bytes.size()} > IndexLimits::max_file_bytes)
+        refuse(ErrorKind::limit_exceeded, "the file is " + num(std::max<std::uint64_t>(file_size, bytes.size())) +
+                                              " bytes, over the limit of " + num(IndexLimits::max_file_bytes));
+    if (file_size != bytes.size())
+        corrupt("header says the file is " + num(file_size) + " bytes but it is " + num(bytes.size()) +
+                (bytes.size() < file_size ? " (truncated)" : " (trailing bytes)"));
+
+    p.section_count = bytes::load<std::uint32_t>(h + layout::header::section_count);
+    p.table_offset = bytes::load<std::uint32_t>(h + layout::header::section_table);
+    if (p.section_count == 0 || p.section_count > IndexLimits::max_sections)
+        corrupt("section count " + num(p.section_count) + " is outside 1.." + num(IndexLimits::max_sections));
+    const std::uint64_t table_end = std::uint64_t{p.table_offset} + std::uint64_t{p.section_count} * layout::section_entry_size;
+    if (p.table_offset < layout::header_size || table_end > bytes.size())
+        corrupt("section table (" + num(p.section_count) + " entries at offset " + num(p.table_offset) +
+                ") lies outside the file");
+
+    // The checksum covers header and section table, with its own field read as zero.
+    std::vector<std::uint8_t> covered(h, h + table_end);
+    std::memset(covered.data() + layout::header::checksum, 0, 8);
+    if (checksum64(covered.data(), covered.size()) != bytes::load<std::uint64_t>(h + layout::header::checksum))
+        corrupt("header checksum mismatch (the header or section table is corrupted)");
+
+    p.count = bytes::load<std::uint32_t>(h + layout::header::count);
+    p.spec.dims = bytes::load<std::uint32_t>(h + layout::header::dims);
+    p.spec.model_dims = bytes::load<std::uint32_t>(h + layout::header::model_dims);
+    p.spec.model = std::string(bytes::load_padded_text(h + layout::header::model_name, layout::model_name_field));
+    if (p.count > IndexLimits::max_records)
+        refuse(ErrorKind::limit_exceeded, "record count " + num(p.count) + " exceeds the limit of " +
+                                              num(IndexLimits::max_records));
+    if (p.spec.dims == 0) corrupt("dims is 0");
+    if (p.spec.dims > IndexLimits::max_dims)
+        refuse(ErrorKind::limit_exceeded, "dims " + num(p.spec.dims) + " exceed the limit of " + num(IndexLimits::max_dims));
+    if (p.spec.model_dims < p.spec.dims)
+        corrupt("model dims " + num(p.spec.model_dims) + " are fewer than dims " + num(p.spec.dims));
+    if (p.spec.model.size() == layout::model_name_field) corrupt("model name is not NUL-terminated");
+
+    const auto metric = bytes::load<std::uint32_t>(h + layout::header::metric);
+    if (metric != static_cast<std::uint32_t>(Metric::inner_product))
+        refuse(ErrorKind::unsupported, "metric " + num(metric) + " is not known to this reader (knows 1 = inner product)");
+    const auto storage = bytes::load<std::uint32_t>(h + layout::header::storage);
+    if (storage < static_cast<std::uint32_t>(Storage::f32) || storage > static_cast<std::uint32_t>(Storage::binary))
+        refuse(ErrorKind::unsupported, "storage type " + num(storage) +
+                                           " is not known to this reader (knows 1 = f32, 2 = int8, 3 = binary)");
+    p.spec.storage = static_cast<Storage>(storage);
+    const auto embedder = bytes::load<std::uint32_t>(h + layout::header::embedder);
+    if (embedder != static_cast<std::uint32_t>(EmbedderKind::hosted) &&
+        embedder != static_cast<std::uint32_t>(EmbedderKind::local_hashing))
+        refuse(ErrorKind::unsupported, "embedder kind " + num(embedder) + " is not known to this reader");
+    p.spec.embedder = static_cast<EmbedderKind>(embedder);
+    return p;
+}
+
+}  // namespace
+
+Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& options) {
+    if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(float) != 0)
+        refuse(ErrorKind::invalid_argument, "index bytes must start at a 4-byte aligned address");
+    const ParsedHeader header = parse_header(bytes);
+
+    Index index;
+    index.bytes_ = bytes;
+    index.spec_ = header.spec;
+    index.minor_version_ = header.minor;
+    index.count_ = header.count;
+    index.row_bytes_ = row_bytes(header.spec.storage, header.spec.dims);
+
+    const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
+    const SectionInfo* found[6] = {};
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
+    index.sections_.reserve(header.section_count);
+    for (std::uint32_t i = 0; i < header.section_count; ++i) {
+        const std::uint8_t* e = bytes.data() + header.table_offset + i * layout::section_entry_size;
+        SectionInfo s;
+        s.type = bytes::load<std::uint32_t>(e + layout::entry::type);
+        s.offset = bytes::load<std::uint64_t>(e + layout::entry::offset);
+        s.length = bytes::load<std::uint64_t>(e + layout::entry::length);
+        s.checksum = bytes::load<std::uint64_t>(e + layout::entry::checksum);
+        s.name = std::string(bytes::load_padded_text(e + layout::entry::name, layout::section_name_field));
+        const std::uint32_t flags = bytes::load<std::uint32_t>(e + layout::entry::flags);
+        const char* known_name = known_section_name(s.type);
+        s.known = known_name != nullptr;
+        const std::string label = "section " + num(i) + " ('" + printable(s.name) + "', type " + num(s.type) + ")";
+        if (!s.known && (flags & layout::flag_required))
+            refuse(ErrorKind::unsupported, label + " is required but not known to this reader");
+        if (s.offset % layout::section_alignment != 0) corrupt(label + " offset " + num(s.offset) + " is not 64-byte aligned");
+        if (s.offset < table_end || s.offset > bytes.size() || s.length > bytes.size() - s.offset)
+            corrupt(label + " (offset " + num(s.offset) + ", length " + num(s.length) + ") lies outside the file's " +
+                    num(bytes.size()) + " bytes");
+        if (options.verify_checksums && checksum64(bytes.data() + s.offset, s.length) != s.checksum)
+            corrupt(label + " checksum mismatch (corrupted data)");
+        extents.emplace_back(s.offset, s.offset + s.length);
+        index.sections_.push_back(std::move(s));
+    }
+    std::sort(extents.begin(), extents.end());
+    for (std::size_t i = 1; i < extents.size(); ++i)
+        if (extents[i].first < extents[i - 1].second) corrupt("sections overlap");
+    for (const SectionInfo& s : index.sections_) {
+        if (!s.known) continue;
+        if (found[s.type]) corrupt("section type " + num(s.type) + " appears twice");
+        found[s.type] = &s;
+    }
+
+    const auto require = [&](layout::SectionType type, std::uint64_t expected_length) -> const SectionInfo& {
+        const SectionInfo* s = found[static_cast<std::uint32_t>(type)];
+        const std::string name = known_section_name(static_cast<std::uint32_t>(type));
+        if (!s) corrupt("the " + name + " section is missing");
+        if (s->length != expected_length)
+            corrupt("the " + name + " section is " + num(s->length) + " bytes, expected " + num(expected_length));
+        return *s;
+    };
+    const std::uint64_t count = header.count;
+    index.vectors_ = bytes.data() + require(layout::SectionType::vectors, count * index.row_bytes_).offset;
+    index.records_ = bytes.data() + require(layout::SectionType::records, count * layout::record_size).offset;
+    const SectionInfo* strings = found[static_cast<std::uint32_t>(layout::SectionType::strings)];
+    if (!strings) corrupt("the strings section is missing");
+    index.strings_ = bytes.subspan(strings->offset, strings->length);
+
+    if (header.spec.storage == Storage::int8) {
+        index.scales_ = bytes.data() + require(layout::SectionType::scales, count * sizeof(float)).offset;
+        for (std::uint32_t i = 0; i < header.count; ++i) {
+            const float scale = index.scale(i);
+            // Unit vectors quantise with scale = max |value| / 127 <= 1 / 127.
+            if (!(scale >= 0.0f && scale <= 1.0f / 127.0f)) corrupt("vector " + num(i) + " has an invalid int8 scale");
+        }
+    } else if (header.spec.storage == Storage::f32) {
+        // A NaN or infinity in a vector would make scores silently wrong.
+        if (const auto bad = first_outside_unit_range(index.vectors_, count * header.spec.dims))
+            corrupt("vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
+    }
+    if (found[static_cast<std::uint32_t>(layout::SectionType::rescore)]) {
+        if (header.spec.storage == Storage::f32) corrupt("an f32 index has a rescore section");
+        index.rescore_ = bytes.data() + require(layout::SectionType::rescore, count * header.spec.dims * sizeof(float)).offset;
+        index.spec_.rescore = true;
+        if (const auto bad = first_outside_unit_range(index.rescore_, count * header.spec.dims))
+            corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
+    }
+
+    index.prices_.resize(header.count);
+    index.category_numbers_.resize(header.count);
+    std::unordered_map<std::string_view, std::uint32_t> category_numbers;
+    for (std::uint32_t i = 0; i < header.count; ++i) {
+        const std::uint8_t* entry = index.records_ + std::size_t{i} * layout::record_size;
+        for (std::size_t f = 0; f < layout::record_string_fields; ++f) {
+            const std::uint64_t offset = bytes::load<std::uint32_t>(entry + f * 8);
+            const std::uint64_t length = bytes::load<std::uint32_t>(entry + f * 8 + 4);
+            if (offset + length > index.strings_.size())
+                corrupt("record " + num(i) + " refers to text outside the strings section");
+        }
+        index.prices_[i] = bytes::load<double>(entry + layout::record_price);
+        if (!std::isfinite(index.prices_[i])) corrupt("record " + num(i) + " has a non-finite price");
+        const std::string_view category = index.record(i).category;
+        const auto [it, added] = category_numbers.try_emplace(category, static_cast<std::uint32_t>(index.categories_.size()));
+        if (added) index.categories_.push_back(category);
+        index.category_numbers_[i] = it->second;
+    }
+    return index;
+}
+
+RecordView Index::record(std::uint32_t position) const {
+    if (position >= count_)
+        throw Error(ErrorKind::invalid_argument,
+                    "index: record position " + num(position) + " is out of range (count " + num(count_) + ")");
+    const std::uint8_t* entry = records_ + std::size_t{position} * layout::record_size;
+    const auto text = [&](std::size_t field) {
+        const auto offset = bytes::load<std::uint32_t>(entry + field * 8);
+        const auto length = bytes::load<std::uint32_t>(entry + field * 8 + 4);
+        return std::string_view(reinterpret_cast<const char*>(strings_.data()) + offset, length);
+    };
+    return RecordView{text(0), text(1), text(2), text(3), text(4), text(5),
+                      bytes::load<double>(entry + layout::record_price)};
+}
+
+std::optional<std::uint32_t> Index::find(std::string_view id) const noexcept {
+    for (std::uint32_t i = 0; i < count_; ++i) {
+        const std::uint8_t* entry = records_ + std::size_t{i} * layout::record_size;
+        const auto length = bytes::load<std::uint32_t>(entry + 4);
+        if (length != id.size()) continue;
+        const auto offset = bytes::load<std::uint32_t>(entry);
+        if (std::memcmp(strings_.data() + offset, id.data(), length) == 0) return i;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> Index::find_category(std::string_view category) const noexcept {
+    const auto it = std::find(categories_.begin(), categories_.end(), category);
+    if (it == categories_.end()) return std::nullopt;
+    return static_cast<std::uint32_t>(it - categories_.begin());
+}
+
+float Index::scale(std::uint32_t position) const noexcept {
+    return bytes::load<float>(scales_ + std::size_t{position} * sizeof(float));
+}
+
+}  // namespace vitrine

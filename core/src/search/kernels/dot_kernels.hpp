@@ -1,0 +1,147 @@
+// search/kernels/dot_kernels.hpp — generic xsimd dot products, instantiated per architecture by
+// kernels_<arch>.cpp (internal). Include from exactly those units.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+#include <xsimd/xsimd.hpp>
+
+namespace vitrine::kernels {
+namespace {  // internal linkage: each architecture's unit keeps its own copy
+
+constexpr std::size_t canonical_lanes = 16;
+
+// Element i is accumulated into lane i % 16 (products and sums rounded separately:
+// the build uses -ffp-contract=off), then lanes are combined as
+// l[j] += l[j + w] for w = 8, 4, 2, 1. Any register width gives the same bits.
+template <class Arch>
+float dot_f32(const float* a, const float* b, std::size_t n) {
+    using batch = xsimd::batch<float, Arch>;
+    constexpr std::size_t width = batch::size;
+    static_assert(canonical_lanes % width == 0, "register width must divide the canonical lane count");
+    constexpr std::size_t registers = canonical_lanes / width;
+
+    batch acc[registers];
+    for (auto& r : acc) r = batch(0.0f);
+    std::size_t i = 0;
+    for (; i + canonical_lanes <= n; i += canonical_lanes)
+        for (std::size_t r = 0; r < registers; ++r)
+            acc[r] = acc[r] + batch::load_unaligned(a + i + r * width) * batch::load_unaligned(b + i + r * width);
+
+    alignas(64) float lanes[canonical_lanes];
+    for (std::size_t r = 0; r < registers; ++r) acc[r].store_aligned(lanes + r * width);
+    for (std::size_t j = 0; i + j < n; ++j) {
+        const float product = a[i + j] * b[i + j];
+        lanes[j] = lanes[j] + product;
+    }
+    for (std::size_t w = canonical_lanes / 2; w >= 1; w /= 2)
+        for (std::size_t j = 0; j < w; ++j) lanes[j] = lanes[j] + lanes[j + w];
+    return lanes[0];
+}
+
+// Sums of adjacent int16 products into int32 lanes (pmaddwd; WASM i32x4.dot_i16x8_s).
+// xsimd 8.1 has no multiply-add for integers, so this is the one intrinsic per family.
+template <class Arch>
+xsimd::batch<std::int32_t, Arch> madd_i16(xsimd::batch<std::int16_t, Arch> a, xsimd::batch<std::int16_t, Arch> b) {
+    if constexpr (std::is_base_of_v<xsimd::avx2, Arch>)
+        return _mm256_madd_epi16(a, b);
+    else
+        return _mm_madd_epi16(a, b);
+}
+
+// int8 x int8 -> int32, exact: reinterpret two int8 as one int16, sign-extend the
+// even and odd bytes with shifts, and multiply-add each half into int32 lanes.
+template <class Arch>
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
+    using b8 = xsimd::batch<std::int8_t, Arch>;
+    using b16 = xsimd::batch<std::int16_t, Arch>;
+    using b32 = xsimd::batch<std::int32_t, Arch>;
+    constexpr std::size_t width = b8::size;
+
+    b32 even_sums(0), odd_sums(0);
+    std::size_t i = 0;
+    for (; i + width <= n; i += width) {
+        const b16 va = xsimd::bitwise_cast<b16>(b8::load_unaligned(a + i));
+        const b16 vb = xsimd::bitwise_cast<b16>(b8::load_unaligned(b + i));
+        even_sums = even_sums + madd_i16<Arch>((va << 8) >> 8, (vb << 8) >> 8);
+        odd_sums = odd_sums + madd_i16<Arch>(va >> 8, vb >> 8);
+    }
+    std::int32_t sum = xsimd::hadd(even_sums + odd_sums);
+    for (; i < n; ++i) sum += std::int32_t{a[i]} * std::int32_t{b[i]};
+    return sum;
+}
+
+// Four rows against one query, sharing the query's loads and sign extension. A row's
+// int16 lane holds (odd byte x 256 + even byte as unsigned); shifted left by 8 it is
+// exactly 256 x the signed even byte, and masked to its high byte 256 x the signed odd
+// byte, so a row costs one load, one shift, one AND and two multiply-adds per register,
+// and sums come out x256. Per 1024 elements an int32 lane gathers at most 256 products
+// of |127 x 128 x 256|, about 2^30, so sums are flushed (/256, exact) every 1024
+// elements. Scanning is bound by this instruction count in WASM, which has no
+// unsigned-by-signed byte multiply-add.
+template <class Arch>
+void dot_i8_x4(const std::int8_t* a, const std::int8_t* const rows[4], std::size_t n, std::int32_t out[4]) {
+    using b8 = xsimd::batch<std::int8_t, Arch>;
+    using b16 = xsimd::batch<std::int16_t, Arch>;
+    using b32 = xsimd::batch<std::int32_t, Arch>;
+    constexpr std::size_t width = b8::size, flush_every = 1024;
+
+    // Named accumulators and row pointers, not arrays: an array indexed in a loop can
+    // end up in WASM's in-memory stack instead of registers.
+    const std::int8_t *r0 = rows[0], *r1 = rows[1], *r2 = rows[2], *r3 = rows[3];
+    const b16 high_byte(static_cast<std::int16_t>(-256));
+    b32 t0(0), t1(0), t2(0), t3(0);
+    std::size_t i = 0;
+    while (i + width <= n) {
+        b32 s0(0), s1(0), s2(0), s3(0);
+        const std::size_t stop = std::min(n, i + flush_every);
+        for (; i + width <= stop; i += width) {
+            const b16 va = xsimd::bitwise_cast<b16>(b8::load_unaligned(a + i));
+            const b16 a_even = (va << 8) >> 8, a_odd = va >> 8;
+            const auto add_row = [&](b32 sum, const std::int8_t* row) {
+                const b16 vb = xsimd::bitwise_cast<b16>(b8::load_unaligned(row + i));
+                return sum + (madd_i16<Arch>(a_even, vb << 8) + madd_i16<Arch>(a_odd, vb & high_byte));
+            };
+            s0 = add_row(s0, r0);
+            s1 = add_row(s1, r1);
+            s2 = add_row(s2, r2);
+            s3 = add_row(s3, r3);
+        }
+        t0 = t0 + (s0 >> 8);
+        t1 = t1 + (s1 >> 8);
+        t2 = t2 + (s2 >> 8);
+        t3 = t3 + (s3 >> 8);
+    }
+    const auto finish = [&](b32 sums, const std::int8_t* row) {
+        std::int32_t sum = xsimd::hadd(sums);
+        for (std::size_t j = i; j < n; ++j) sum += std::int32_t{a[j]} * std::int32_t{row[j]};
+        return sum;
+    };
+    out[0] = finish(t0, r0);
+    out[1] = finish(t1, r1);
+    out[2] = finish(t2, r2);
+    out[3] = finish(t3, r3);
+}
+
+// Popcount of XOR, 64 bits at a time; each architecture's unit compiles it with its
+// own flags (POPCNT with AVX2, i64.popcnt in WASM). Exact, like every integer kernel.
+template <class Arch>
+std::uint32_t hamming(const std::uint8_t* a, const std::uint8_t* b, std::size_t bytes) {
+    std::uint32_t distance = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        distance += static_cast<std::uint32_t>(std::popcount(x ^ y));
+    }
+    for (; i < bytes; ++i) distance += static_cast<std::uint32_t>(std::popcount(static_cast<unsigned>(a[i] ^ b[i])));
+    return distance;
+}
+
+}  // namespace
+}  // namespace vitrine::kernels

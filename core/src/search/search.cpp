@@ -1,0 +1,188 @@
+#include "vitrine/search/search.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <queue>
+#include <string>
+#include <unordered_set>
+
+#include "search/kernels/kernels.hpp"
+#include "base/vector_math.hpp"
+#include "vitrine/base/error.hpp"
+
+namespace vitrine {
+namespace {
+
+[[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::invalid_argument, "search: " + message); }
+
+// Better = higher score, then lower position.
+bool ranks_before(const SearchHit& a, const SearchHit& b) noexcept {
+    return a.score > b.score || (a.score == b.score && a.position < b.position);
+}
+
+// Keeps the best k hits seen; the worst of them on top.
+class TopK {
+public:
+    explicit TopK(std::size_t k) : k_(k) {}
+    void offer(std::uint32_t position, float score) {
+        const SearchHit hit{position, score};
+        if (k_ == 0) return;
+        if (heap_.size() < k_) {
+            heap_.push(hit);
+        } else if (ranks_before(hit, heap_.top())) {
+            heap_.pop();
+            heap_.push(hit);
+        }
+    }
+    std::vector<SearchHit> sorted() && {
+        std::vector<SearchHit> hits;
+        hits.reserve(heap_.size());
+        while (!heap_.empty()) {
+            hits.push_back(heap_.top());
+            heap_.pop();
+        }
+        std::reverse(hits.begin(), hits.end());
+        return hits;
+    }
+
+private:
+    struct WorstOnTop {
+        bool operator()(const SearchHit& a, const SearchHit& b) const noexcept { return ranks_before(a, b); }
+    };
+    std::size_t k_;
+    std::priority_queue<SearchHit, std::vector<SearchHit>, WorstOnTop> heap_;
+};
+
+// The record positions a search scores: all, or those passing the filters, found
+// from the index's filter columns before any vector is read.
+class Candidates {
+public:
+    Candidates(const Index& index, const SearchOptions& options) : count_(index.count()) {
+        filtered_ = options.category || options.min_price || options.max_price || options.ids;
+        if (!filtered_) return;
+        std::optional<std::uint32_t> category;
+        if (options.category) {
+            category = index.find_category(*options.category);
+            if (!category) return;  // a category no record has matches nothing
+        }
+        std::unordered_set<std::string_view> ids;
+        if (options.ids) ids.insert(options.ids->begin(), options.ids->end());
+        for (std::uint32_t i = 0; i < index.count(); ++i) {
+            if (category && index.category_number(i) != *category) continue;
+            if (options.min_price && index.price(i) < *options.min_price) continue;
+            if (options.max_price && index.price(i) > *options.max_price) continue;
+            if (options.ids && !ids.contains(index.record(i).id)) continue;
+            positions_.push_back(i);
+        }
+    }
+
+    std::size_t size() const noexcept { return filtered_ ? positions_.size() : count_; }
+    // The j-th candidate's record position, ascending in j.
+    std::uint32_t at(std::size_t j) const noexcept {
+        return filtered_ ? positions_[j] : static_cast<std::uint32_t>(j);
+    }
+
+    template <class Visit>
+    void for_each(Visit&& visit) const {
+        for (std::size_t j = 0; j < size(); ++j) visit(at(j));
+    }
+
+    // Visits the candidates four at a time, one from each quarter of the list, then
+    // the remainder one at a time. Four far-apart rows read in lockstep are four
+    // sequential streams to the hardware prefetchers; four adjacent rows read in
+    // lockstep are not, and ran at a third of the speed (scalar SSE2, 100k x 1024 int8).
+    template <class VisitFour, class VisitOne>
+    void for_each_quartet(VisitFour&& visit_four, VisitOne&& visit_one) const {
+        const std::size_t quarter = size() / 4;
+        for (std::size_t j = 0; j < quarter; ++j)
+            visit_four({at(j), at(j + quarter), at(j + 2 * quarter), at(j + 3 * quarter)});
+        for (std::size_t j = 4 * quarter; j < size(); ++j) visit_one(at(j));
+    }
+
+private:
+    std::size_t count_ = 0;
+    bool filtered_ = false;
+    std::vector<std::uint32_t> positions_;
+};
+
+void validate(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    if (query.size() != index.dims())
+        refuse("query has " + std::to_string(query.size()) + " dims, the index has " + std::to_string(index.dims()));
+    if (options.top_k == 0) refuse("top_k must be at least 1");
+    for (const auto price : {options.min_price, options.max_price})
+        if (price && std::isnan(*price)) refuse("price bounds must be numbers");
+    if (options.min_price && options.max_price && *options.min_price > *options.max_price)
+        refuse("min_price is greater than max_price");
+    if (options.rescore_factor && *options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
+}
+
+// Scores every candidate with the index's own storage and keeps the best `keep`.
+std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidates, std::span<const float> unit,
+                                  std::size_t keep) {
+    const kernels::KernelTable& k = kernels::active_kernels();
+    const std::size_t dims = index.dims();
+    TopK best(keep);
+    switch (index.storage()) {
+        case Storage::f32:
+            candidates.for_each([&](std::uint32_t i) {
+                best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
+            });
+            break;
+        case Storage::int8: {
+            std::vector<std::int8_t> q(dims);
+            const float query_scale = quantise_int8(unit, q);
+            const auto row = [&](std::uint32_t i) { return reinterpret_cast<const std::int8_t*>(index.vector_row(i)); };
+            const auto offer = [&](std::uint32_t i, std::int32_t dot) {
+                best.offer(i, static_cast<float>(dot) * (query_scale * index.scale(i)));
+            };
+            // Rows go to the kernel four at a time (they share the query's work there).
+            candidates.for_each_quartet(
+                [&](const std::array<std::uint32_t, 4>& quartet) {
+                    const std::int8_t* const rows[4] = {row(quartet[0]), row(quartet[1]), row(quartet[2]),
+                                                        row(quartet[3])};
+                    std::int32_t dots[4];
+                    k.dot_i8_x4(q.data(), rows, dims, dots);
+                    for (std::size_t r = 0; r < 4; ++r) offer(quartet[r], dots[r]);
+                },
+                [&](std::uint32_t i) { offer(i, k.dot_i8(q.data(), row(i), dims)); });
+            break;
+        }
+        case Storage::binary: {
+            std::vector<std::uint8_t> q(binary_row_bytes(dims));
+            binarise(unit, q);
+            candidates.for_each([&](std::uint32_t i) {
+                const auto distance = static_cast<std::int64_t>(k.hamming(q.data(), index.vector_row(i), q.size()));
+                best.offer(i, static_cast<float>(static_cast<std::int64_t>(dims) - 2 * distance) / static_cast<float>(dims));
+            });
+            break;
+        }
+    }
+    return std::move(best).sorted();
+}
+
+}  // namespace
+
+std::vector<SearchHit> search(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    validate(index, query, options);
+    std::vector<float> unit(query.begin(), query.end());
+    if (!l2_normalise(unit)) refuse("query vector is zero or not finite");
+
+    const Candidates candidates(index, options);
+    const std::size_t top_k = std::min<std::size_t>(options.top_k, index.count());
+    const bool rescoring = index.spec().rescore && options.rescore;
+    if (!rescoring) return first_pass(index, candidates, unit, top_k);
+
+    const std::size_t factor = options.rescore_factor.value_or(index.storage() == Storage::binary ? 16 : 4);
+    const std::size_t keep = options.top_k > index.count() / factor ? index.count() : options.top_k * factor;
+    const kernels::KernelTable& k = kernels::active_kernels();
+    TopK best(top_k);
+    for (const SearchHit& hit : first_pass(index, candidates, unit, keep))
+        best.offer(hit.position,
+                   k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.rescore_row(hit.position)), index.dims()));
+    return std::move(best).sorted();
+}
+
+const char* search_kernel_name() noexcept { return kernels::active_kernels().name; }
+
+}  // namespace vitrine
