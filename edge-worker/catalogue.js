@@ -8,7 +8,7 @@
 // bytes are copied into WebAssembly memory once and kept for the isolate's life; a
 // fetched copy is dropped afterwards, so only the WASM copy stays. Concurrent first
 // requests share one load; a failed load is not remembered, so the next request retries.
-import { init, VitrineError } from '../js/index.js';
+import { init, VitrineError } from '../wasm/js/index.js';
 import { HttpError } from './http_error.js';
 
 export function catalogueLoader({ wasm, index }) {

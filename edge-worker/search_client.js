@@ -10,7 +10,7 @@
 // product images (fetched from IMAGE_BASE, without the key) serves every request.
 // Retries are fewer and shorter than the package's defaults: a shopper is waiting, and
 // search degrades without rerank anyway.
-import { EndpointError, VitrineError } from '../js/index.js';
+import { EndpointError, VitrineError } from '../wasm/js/index.js';
 import { HttpError } from './http_error.js';
 
 const clients = new WeakMap();

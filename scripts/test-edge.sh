@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/serve-demo.sh --prepare
-for package in wasm tests/browser; do
+for package in edge-worker tests/browser; do
   ( cd "$package"
     [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund )
 done

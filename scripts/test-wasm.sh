@@ -11,10 +11,13 @@ cd "$(dirname "$0")/.."
 
 scripts/build-wasm.sh
 
-# The devDependencies (typescript, workerd), from package-lock.json, when it changed.
-( cd wasm
-  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
-  npm run --silent typecheck )
+# The devDependencies, from their package-lock.json when it changed: typescript for the
+# library, workerd (tests/wasm/workerd.test.mjs runs the package in it) from the edge worker app.
+for package in wasm edge-worker; do
+  ( cd "$package"
+    [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund )
+done
+( cd wasm && npm run --silent typecheck )
 
 node --test tests/wasm/*.test.mjs
 

@@ -1,7 +1,7 @@
 // workerd.test.mjs — the package runs in workerd, Cloudflare Workers' runtime: it is
 // given the wasm as an imported WebAssembly.Module (workerd forbids compiling at run
 // time) and must not fetch, eval or touch Node APIs. Runs workerd/test-worker.js with
-// `workerd test`; workerd is a devDependency of wasm/ (npm ci there installs it).
+// `workerd test`; workerd is a devDependency of the edge worker app (npm ci in edge-worker/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
 const wasmPackage = fileURLToPath(new URL('../../wasm/', import.meta.url));
-const workerd = join(wasmPackage, 'node_modules/.bin/workerd');
+const workerd = fileURLToPath(new URL('../../edge-worker/node_modules/.bin/workerd', import.meta.url));
 
 test('initialises from an imported WebAssembly.Module in workerd, searches and refuses', (t) => {
-  assert.ok(existsSync(workerd), `${workerd} is missing: run npm ci in wasm/`);
+  assert.ok(existsSync(workerd), `${workerd} is missing: run npm ci in edge-worker/`);
   const work = mkdtempSync(join(tmpdir(), 'vitrine-workerd-'));
   t.after(() => rmSync(work, { recursive: true, force: true }));
   for (const folder of ['js', 'dist']) cpSync(join(wasmPackage, folder), join(work, folder), { recursive: true });

@@ -1,4 +1,4 @@
-// worker.test.mjs — the edge worker (wasm/worker) in workerd on loopback, with the
+// worker.test.mjs — the edge worker (edge-worker) in workerd on loopback, with the
 // OpenAI-compatible test server as its hosted endpoint: search results, filters, rerank
 // and its fallback, the proxy routes, CORS, every refusal, and the API key never sent back.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// workerd.mjs — runs the edge worker (wasm/worker) in workerd on loopback, for tests.
+// workerd.mjs — runs the edge worker (edge-worker) in workerd on loopback, for tests.
 //
 //   const workerd = await startWorkerd({
 //     services: { bundled: { entry: 'bundled.js', index: 'sample/catalogue.vtx', bindings: { API_KEY: 'k', ... } },
@@ -9,8 +9,8 @@
 //
 // Writes a capnp configuration into a temporary folder (one worker and one loopback socket
 // per service, each on a free port) and starts wasm/node_modules/.bin/workerd on it. The
-// modules are the package's own files (wasm/js, wasm/dist, wasm/worker) embedded under their
-// package paths, so relative imports resolve exactly as when wrangler bundles them; the list
+// modules are the library's files (wasm/js, wasm/dist) and the app's (edge-worker) embedded under their
+// repository paths, so relative imports resolve exactly as when wrangler bundles them; the list
 // is read from the folders, so a new module needs no edit here. Outbound fetches may reach
 // loopback addresses only. Resolves once every service answers HTTP (a probe of a path
 // that loads nothing, so no index is loaded before the tests ask).
@@ -22,8 +22,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-export const workerdBinary = join(repo, 'wasm/node_modules/.bin/workerd');
-const COMPATIBILITY_DATE = '2025-06-01'; // as in wasm/worker/wrangler.toml
+export const workerdBinary = join(repo, 'edge-worker/node_modules/.bin/workerd');
+const COMPATIBILITY_DATE = '2025-06-01'; // as in edge-worker/wrangler.toml
 
 const quote = (text) => JSON.stringify(String(text));
 
@@ -31,21 +31,21 @@ const quote = (text) => JSON.stringify(String(text));
 function packageModules(folder) {
   const file = (path) => quote(relative(folder, join(repo, path)));
   const modules = [];
-  for (const folder of ['js', 'worker']) {
-    for (const name of readdirSync(join(repo, 'wasm', folder)).filter((name) => name.endsWith('.js')).sort()) {
-      modules.push(`(name = ${quote(`${folder}/${name}`)}, esModule = embed ${file(`wasm/${folder}/${name}`)})`);
+  for (const folder of ['wasm/js', 'edge-worker']) {
+    for (const name of readdirSync(join(repo, folder)).filter((name) => name.endsWith('.js')).sort()) {
+      modules.push(`(name = ${quote(`${folder}/${name}`)}, esModule = embed ${file(`${folder}/${name}`)})`);
     }
   }
-  modules.push(`(name = "dist/vitrine_core.mjs", esModule = embed ${file('wasm/dist/vitrine_core.mjs')})`);
-  modules.push(`(name = "dist/vitrine_core.wasm", wasm = embed ${file('wasm/dist/vitrine_core.wasm')})`);
+  modules.push(`(name = "wasm/dist/vitrine_core.mjs", esModule = embed ${file('wasm/dist/vitrine_core.mjs')})`);
+  modules.push(`(name = "wasm/dist/vitrine_core.wasm", wasm = embed ${file('wasm/dist/vitrine_core.wasm')})`);
   return { modules, file };
 }
 
 function workerConfig(folder, name, { entry, index, bindings = {} }) {
   const { modules, file } = packageModules(folder);
   // The entry first: workerd takes the first module as the main one.
-  modules.sort((a, b) => b.includes(`"worker/${entry}"`) - a.includes(`"worker/${entry}"`));
-  if (index) modules.push(`(name = "worker/catalogue.vtx", data = embed ${file(index)})`);
+  modules.sort((a, b) => b.includes(`"edge-worker/${entry}"`) - a.includes(`"edge-worker/${entry}"`));
+  if (index) modules.push(`(name = "edge-worker/catalogue.vtx", data = embed ${file(index)})`);
   const bindingList = Object.entries(bindings).map(([key, value]) => `(name = ${quote(key)}, text = ${quote(value)})`);
   return `const ${name}Worker :Workerd.Worker = (
   modules = [\n    ${modules.join(',\n    ')}\n  ],
