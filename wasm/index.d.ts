@@ -51,7 +51,8 @@ export interface ProductRecord {
   description: string;
   image: string;
   category: string;
-  price: number;
+  /** null: the product has no price (a price filter never matches it). */
+  price: number | null;
   /** The product's free-form metadata object. */
   metadata: Record<string, unknown>;
 }
@@ -113,6 +114,8 @@ export interface PreparedImage {
 }
 
 export interface BuildOptions {
+  /** The catalogue's format, as `vitrine build --format`: a JSON array or {"products": [...]} (default), JSON Lines, or CSV with a header row. */
+  format?: 'json' | 'jsonl' | 'csv';
   /** Default 'f32'. */
   storage?: Storage;
   /** int8 or binary storage: also keep f32 copies, so search rescores its first pass exactly. */
@@ -273,7 +276,7 @@ export interface Vitrine {
   prepareImage(bytes: Bytes, options?: PrepareOptions): PreparedImage;
   /** "data:<mime>;base64,..."; mime defaults to 'image/jpeg'. */
   toDataUri(bytes: Bytes, mime?: string): string;
-  /** Catalogue JSON (a JSON array of products) to index bytes, as `vitrine build`. */
+  /** A catalogue (JSON by default; see BuildOptions.format) to index bytes, as `vitrine build`. */
   buildIndex(catalogueJson: string | Bytes, options?: BuildOptions): Uint8Array;
   /** A client for the hosted endpoint: query embedding, multimodal rerank, answers. */
   createClient(options: ClientOptions): HostedClient;

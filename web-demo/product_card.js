@@ -37,7 +37,7 @@ export function productCard(hit, { imageUrl, price }) {
   if (hit.metadata?.brand) body.append(element('p', 'card-brand', hit.metadata.brand));
 
   const footer = element('div', 'card-footer');
-  footer.append(element('p', 'card-price', price.format(hit.price)));
+  if (hit.price !== null) footer.append(element('p', 'card-price', price.format(hit.price)));
   if (typeof hit.metadata?.rating === 'number') {
     const rating = element('p', 'card-rating', `★ ${hit.metadata.rating.toFixed(1)}`);
     rating.setAttribute('aria-label', `Rated ${hit.metadata.rating.toFixed(1)} out of 5`);

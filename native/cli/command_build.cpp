@@ -1,4 +1,5 @@
-// vitrine build — catalogue JSON to an index file, embedded by the local
+// vitrine build — a catalogue feed (JSON, JSON Lines or CSV, by extension or --format;
+// field names mapped by --map) to an index file, embedded by the local
 // embedder, by precomputed vectors (--vectors), or through a hosted endpoint
 // (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
 // embed what is missing).
@@ -9,6 +10,7 @@
 #include "endpoint_options.hpp"
 #include "progress_bar.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/catalogue/feed.hpp"
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/writer.hpp"
 #include "vitrine/native/embedding_cache.hpp"
@@ -47,11 +49,27 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     return bytes;
 }
 
+std::vector<Product> read_feed(const Arguments& args) {
+    const std::string path = args.required("catalogue");
+    FeedOptions feed{.source = path};
+    if (const auto name = args.option("format")) {
+        const auto format = feed_format_from_string(*name);
+        if (!format) throw UsageError("--format must be json, jsonl or csv");
+        feed.format = *format;
+    } else if (const auto format = feed_format_for_path(path)) {
+        feed.format = *format;
+    } else {
+        throw UsageError("cannot tell the format of '" + path + "' by its extension: pass --format json, jsonl or csv");
+    }
+    if (const auto map = args.option("map")) feed.fields = parse_field_map(*map);
+    return parse_feed(native::read_text_file(path), feed);
+}
+
 }  // namespace
 
 int run_build(const Args& raw) {
     const Arguments args(raw,
-                         with_endpoint_options({"catalogue", "out", "storage", "dims", "vectors", "model", "embed-url",
+                         with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors", "model", "embed-url",
                                                 "embed-model", "embed-batch", "embed-cache"}),
                          {"rescore"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
@@ -62,7 +80,7 @@ int run_build(const Args& raw) {
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const bool hosted = args.option("embed-model") || args.option("embed-url");
 
-    const std::vector<Product> products = parse_catalogue(native::read_text_file(args.required("catalogue")));
+    const std::vector<Product> products = read_feed(args);
     std::vector<std::uint8_t> bytes;
     if (hosted) {
         bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);

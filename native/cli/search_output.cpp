@@ -33,7 +33,7 @@ void print_json(const Index& index, const SearchOutput& output) {
         result.update({{"position", product.position},
                        {"title", r.title},
                        {"category", r.category},
-                       {"price", r.price},
+                       {"price", r.price ? json(*r.price) : json()},
                        {"image", r.image}});
         results.push_back(std::move(result));
     }
@@ -58,8 +58,10 @@ void print_table(const Index& index, const SearchOutput& output) {
             std::snprintf(score, sizeof score, "%7.4f", static_cast<double>(*product.retrieval_score));
         char relevance_column[24] = "";
         if (relevance) std::snprintf(relevance_column, sizeof relevance_column, "%9.4f  ", product.relevance_score.value_or(0));
-        std::printf("%4zu  %s  %s%-12.*s  %9.2f  %-12.*s  %.*s\n", rank + 1, score, relevance_column,
-                    static_cast<int>(r.id.size()), r.id.data(), r.price, static_cast<int>(r.category.size()),
+        char price[32] = "        -";
+        if (r.price) std::snprintf(price, sizeof price, "%9.2f", *r.price);
+        std::printf("%4zu  %s  %s%-12.*s  %s  %-12.*s  %.*s\n", rank + 1, score, relevance_column,
+                    static_cast<int>(r.id.size()), r.id.data(), price, static_cast<int>(r.category.size()),
                     r.category.data(), static_cast<int>(r.title.size()), r.title.data());
     }
     if (output.results.empty()) std::puts("(no matching products)");

@@ -54,6 +54,7 @@ const prepareOptions = {
   maxPixels: check.integer(0, Number.MAX_SAFE_INTEGER),
 };
 const buildOptions = {
+  format: check.string,
   storage: check.string,
   dims: check.integer(0, check.UINT32_MAX),
   model: check.string,

@@ -1,10 +1,11 @@
-// index_building.cpp — catalogue JSON (+ optional vectors) to index bytes, as `vitrine build`.
+// index_building.cpp — a catalogue (+ optional vectors) to index bytes, as `vitrine build`.
 //
+// `format` is the feed's ('json', the default; 'jsonl'; 'csv'), read as --format is.
 // With neither vectors option the local embedder embeds every product (dims default as
 // in vitrine::LocalIndexOptions); with vectorsJsonl (JSON Lines, as --vectors) or vectors
 // (a Float32Array, products x dims row-major) the vectors are the hosted model's, which
 // `model` must name. Same input, same core calls, so the bytes equal the native build's.
-// Refuses (invalid_argument): an unknown storage, both vectors options, a model without
+// Refuses (invalid_argument): an unknown format or storage, both vectors options, a model without
 // vectors or vectors without a model, a Float32Array whose length is not products x dims.
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "js_arrays.hpp"
 #include "module_functions.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/catalogue/feed.hpp"
 #include "vitrine/base/error.hpp"
 
 namespace vitrine::wasm {
@@ -43,6 +45,14 @@ LoadedVectors rows_from(const val& float32_array, std::size_t products, std::uin
     return vectors;
 }
 
+FeedFormat format_from(const val& js) {
+    if (js.isUndefined()) return FeedFormat::json;
+    const std::string name = js.as<std::string>();
+    const auto format = feed_format_from_string(name);
+    if (!format) refuse("format must be 'json', 'jsonl' or 'csv', got '" + name + "'");
+    return *format;
+}
+
 }  // namespace
 
 val build_index(const val& catalogue_json, const val& options) {
@@ -57,7 +67,8 @@ val build_index(const val& catalogue_json, const val& options) {
         if (!hosted && !model.isUndefined())
             refuse("model names the model of vectorsJsonl or vectors; without them the local embedder is used");
 
-        const std::vector<Product> products = parse_catalogue(text_from_js(catalogue_json));
+        const std::vector<Product> products =
+            parse_feed(text_from_js(catalogue_json), {.format = format_from(options["format"])});
         const bool rescore = !options["rescore"].isUndefined() && options["rescore"].as<bool>();
         if (!hosted) {
             LocalIndexOptions local{.storage = storage, .rescore = rescore};

@@ -21,7 +21,7 @@ void set_record_fields(val& out, const RecordView& r) {
     out.set("description", std::string(r.description));
     out.set("image", std::string(r.image));
     out.set("category", std::string(r.category));
-    out.set("price", r.price);
+    out.set("price", r.price ? val(*r.price) : val::null());
     out.set("metadata", std::string(r.metadata_json));
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "hosted/json_response.hpp"
+#include "vitrine/catalogue/feed.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/index/writer.hpp"
 #include "vitrine/embed/local_embedder.hpp"
@@ -15,37 +16,6 @@ namespace {
 using nlohmann::json;
 
 [[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::bad_catalogue, message); }
-
-std::string optional_string(const json& item, const char* field, const std::string& where) {
-    const auto it = item.find(field);
-    if (it == item.end() || it->is_null()) return {};
-    if (!it->is_string()) refuse(where + ": \"" + field + "\" must be a string");
-    return it->get<std::string>();
-}
-
-Product parse_product(const json& item, std::size_t position) {
-    std::string where = "catalogue product " + std::to_string(position);
-    if (!item.is_object()) refuse(where + " is not a JSON object");
-    Product p;
-    p.id = optional_string(item, "id", where);
-    if (p.id.empty()) refuse(where + ": \"id\" is missing or empty");
-    where += " ('" + p.id + "')";
-    p.title = optional_string(item, "title", where);
-    if (p.title.empty()) refuse(where + ": \"title\" is missing or empty");
-    p.description = optional_string(item, "description", where);
-    p.image = optional_string(item, "image", where);
-    p.category = optional_string(item, "category", where);
-    if (const auto price = item.find("price"); price != item.end() && !price->is_null()) {
-        if (!price->is_number() || !std::isfinite(price->get<double>()))
-            refuse(where + ": \"price\" must be a finite number");
-        p.price = price->get<double>();
-    }
-    if (const auto metadata = item.find("metadata"); metadata != item.end() && !metadata->is_null()) {
-        if (!metadata->is_object()) refuse(where + ": \"metadata\" must be a JSON object");
-        p.metadata_json = metadata->dump(-1, ' ', false, json::error_handler_t::replace);
-    }
-    return p;
-}
 
 json parse_json(std::string_view text, const std::string& what) {
     // Metadata is stored by dump(), which recurses: keep trees shallow.
@@ -60,13 +30,8 @@ json parse_json(std::string_view text, const std::string& what) {
 
 }  // namespace
 
-std::vector<Product> parse_catalogue(std::string_view text) {
-    const json root = parse_json(text, "catalogue");
-    if (!root.is_array()) refuse("catalogue must be a JSON array of products");
-    std::vector<Product> products;
-    products.reserve(root.size());
-    for (std::size_t i = 0; i < root.size(); ++i) products.push_back(parse_product(root[i], i));
-    return products;
+std::vector<Product> parse_catalogue(std::string_view json_text) {
+    return parse_feed(json_text, {.format = FeedFormat::json});
 }
 
 std::string product_embedding_text(const Product& product) {

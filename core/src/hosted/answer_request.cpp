@@ -39,9 +39,12 @@ std::string answer_source_text(const RecordView& record) {
     std::string text(record.title);
     if (!record.description.empty()) text.append("\n").append(record.description);
     if (!record.category.empty()) text.append("\nCategory: ").append(record.category);
-    char price[48];
-    std::snprintf(price, sizeof price, "\nPrice: %.2f", record.price);
-    text.append(price).append("\nProduct id: ").append(record.id);
+    if (record.price) {
+        char price[48];
+        std::snprintf(price, sizeof price, "\nPrice: %.2f", *record.price);
+        text.append(price);
+    }
+    text.append("\nProduct id: ").append(record.id);
     return text;
 }
 

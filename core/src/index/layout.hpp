@@ -3,7 +3,7 @@
 //   offset  size  header field (all integers little-endian)
 //        0     8  magic "VITRINE\x1a"
 //        8     2  major version (1): a reader refuses another major version
-//       10     2  minor version (0): additions a v1 reader may ignore
+//       10     2  minor version (1): additions a v1 reader may ignore
 //       12     4  header size (256)
 //       16     8  file size in bytes
 //       24     4  record count          28  4  dims
@@ -30,7 +30,7 @@ namespace vitrine::layout {
 
 inline constexpr unsigned char magic[8] = {'V', 'I', 'T', 'R', 'I', 'N', 'E', 0x1a};
 inline constexpr std::uint16_t major_version = 1;
-inline constexpr std::uint16_t minor_version = 0;
+inline constexpr std::uint16_t minor_version = 1;
 inline constexpr std::size_t header_size = 256;
 inline constexpr std::size_t section_entry_size = 64;
 inline constexpr std::size_t section_alignment = 64;
@@ -58,9 +58,14 @@ enum class SectionType : std::uint32_t {
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64
-// price and 8 reserved bytes.
+// price, u32 flags and 4 reserved bytes. Flag bit 0 (minor version 1): the product has
+// no price, and the price field holds 0 (so a 1.0 reader, which ignores the flags,
+// reads the 0 every product without a price had before). Other flag bits are written
+// 0 and ignored.
 inline constexpr std::size_t record_size = 64;
 inline constexpr std::size_t record_string_fields = 6;
 inline constexpr std::size_t record_price = 48;
+inline constexpr std::size_t record_flags = 56;
+inline constexpr std::uint32_t record_flag_no_price = 1;
 
 }  // namespace vitrine::layout

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,10 @@ namespace {
 
 [[noreturn]] void refuse(ErrorKind kind, const std::string& message) { throw Error(kind, "index: " + message); }
 [[noreturn]] void corrupt(const std::string& message) { refuse(ErrorKind::corrupt_index, message); }
+
+bool has_price(const std::uint8_t* record) {
+    return (bytes::load<std::uint32_t>(record + layout::record_flags) & layout::record_flag_no_price) == 0;
+}
 
 std::string num(std::uint64_t value) { return std::to_string(value); }
 
@@ -243,8 +248,11 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             if (offset + length > index.strings_.size())
                 corrupt("record " + num(i) + " refers to text outside the strings section");
         }
-        index.prices_[i] = bytes::load<double>(entry + layout::record_price);
-        if (!std::isfinite(index.prices_[i])) corrupt("record " + num(i) + " has a non-finite price");
+        const double price = bytes::load<double>(entry + layout::record_price);
+        if (!std::isfinite(price)) corrupt("record " + num(i) + " has a non-finite price");
+        const bool priced = has_price(entry);
+        if (!priced && price != 0.0) corrupt("record " + num(i) + " has no price but a price field of " + std::to_string(price));
+        index.prices_[i] = priced ? price : std::numeric_limits<double>::quiet_NaN();
         const std::string_view category = index.record(i).category;
         const auto [it, added] = category_numbers.try_emplace(category, static_cast<std::uint32_t>(index.categories_.size()));
         if (added) index.categories_.push_back(category);
@@ -263,8 +271,9 @@ RecordView Index::record(std::uint32_t position) const {
         const auto length = bytes::load<std::uint32_t>(entry + field * 8 + 4);
         return std::string_view(reinterpret_cast<const char*>(strings_.data()) + offset, length);
     };
-    return RecordView{text(0), text(1), text(2), text(3), text(4), text(5),
-                      bytes::load<double>(entry + layout::record_price)};
+    std::optional<double> price;
+    if (has_price(entry)) price = bytes::load<double>(entry + layout::record_price);
+    return RecordView{text(0), text(1), text(2), text(3), text(4), text(5), price};
 }
 
 std::optional<std::uint32_t> Index::find(std::string_view id) const noexcept {

@@ -49,7 +49,7 @@ void validate_product(const Product& product, std::size_t position, std::unorder
     if (product.id.empty()) refuse(ErrorKind::bad_catalogue, where + " has an empty id");
     if (!ids.insert(product.id).second)
         refuse(ErrorKind::bad_catalogue, where + " repeats the id '" + product.id + "'");
-    if (!std::isfinite(product.price))
+    if (product.price && !std::isfinite(*product.price))
         refuse(ErrorKind::bad_catalogue, where + " ('" + product.id + "') has a non-finite price");
     const auto metadata = nlohmann::json::parse(product.metadata_json, nullptr, false);
     if (!metadata.is_object())
@@ -133,7 +133,8 @@ void append_record_sections(std::span<const Product> products, std::vector<Secti
         const std::string_view fields[layout::record_string_fields] = {p.id,    p.title,    p.description,
                                                                        p.image, p.category, p.metadata_json};
         for (std::size_t f = 0; f < layout::record_string_fields; ++f) strings.append(entry + f * 8, fields[f]);
-        bytes::store<double>(entry + layout::record_price, p.price);
+        bytes::store<double>(entry + layout::record_price, p.price.value_or(0.0));
+        bytes::store<std::uint32_t>(entry + layout::record_flags, p.price ? 0 : layout::record_flag_no_price);
     }
     sections.push_back({layout::SectionType::records, "records", std::move(records)});
     sections.push_back({layout::SectionType::strings, "strings", strings.take()});

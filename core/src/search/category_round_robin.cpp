@@ -17,11 +17,13 @@ namespace {
     throw Error(ErrorKind::invalid_argument, "round robin by category: " + what);
 }
 
-// The filters with search()'s meaning: exact category, inclusive prices, id allow-list.
+// The filters with search()'s meaning: exact category, inclusive prices (a product
+// with no price fails any price bound), id allow-list.
 bool passes(const RecordView& r, const SearchOptions& options, const std::unordered_set<std::string_view>& ids) {
     if (options.category && r.category != *options.category) return false;
-    if (options.min_price && r.price < *options.min_price) return false;
-    if (options.max_price && r.price > *options.max_price) return false;
+    if ((options.min_price || options.max_price) && !r.price) return false;
+    if (options.min_price && *r.price < *options.min_price) return false;
+    if (options.max_price && *r.price > *options.max_price) return false;
     return !options.ids || ids.contains(r.id);
 }
 

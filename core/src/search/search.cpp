@@ -70,8 +70,9 @@ public:
         if (options.ids) ids.insert(options.ids->begin(), options.ids->end());
         for (std::uint32_t i = 0; i < index.count(); ++i) {
             if (category && index.category_number(i) != *category) continue;
-            if (options.min_price && index.price(i) < *options.min_price) continue;
-            if (options.max_price && index.price(i) > *options.max_price) continue;
+            // Written so a product with no price (NaN) fails any price bound.
+            if (options.min_price && !(index.price(i) >= *options.min_price)) continue;
+            if (options.max_price && !(index.price(i) <= *options.max_price)) continue;
             if (options.ids && !ids.contains(index.record(i).id)) continue;
             positions_.push_back(i);
         }

@@ -3,10 +3,11 @@
 //   auto products = vitrine::parse_catalogue(json_text);
 //   auto bytes = vitrine::build_local_index(products, {.storage = vitrine::Storage::int8});
 //
-// A catalogue is a JSON array of products: "id" and "title" (strings) are
-// required; "description", "image", "category" (strings), "price" (a finite
-// number, default 0) and "metadata" (an object) are optional. Precomputed vectors
-// come as JSON Lines, {"id": ..., "embedding": [...]} a line.
+// parse_catalogue reads a JSON feed: an array of products or {"products": [...]};
+// "id" and "title" are required; "description", "image", "category", "price" (none:
+// no price) and "metadata" (an object) are optional, other fields join metadata.
+// Feeds in other formats and with other field names: vitrine/catalogue/feed.hpp.
+// Precomputed vectors come as JSON Lines, {"id": ..., "embedding": [...]} a line.
 // Refuses (ErrorKind::bad_catalogue, naming the product and field): invalid JSON,
 // wrong types, missing fields, duplicate ids, vectors of mixed length or missing.
 #pragma once

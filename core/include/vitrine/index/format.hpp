@@ -56,7 +56,7 @@ struct Product {
     std::string description;
     std::string image;     // URL or path of the product photo
     std::string category;
-    double price = 0.0;
+    std::optional<double> price;  // none: the product has no price (not 0)
     std::string metadata_json = "{}";  // free-form JSON object, stored verbatim
 };
 

@@ -31,7 +31,7 @@ struct RecordView {
     std::string_view image;
     std::string_view category;
     std::string_view metadata_json;
-    double price = 0.0;
+    std::optional<double> price;  // none: no price
 };
 
 struct SectionInfo {
@@ -69,6 +69,7 @@ public:
 
     // Filter columns, gathered on open so filters read a few cache-friendly bytes per
     // record instead of the record and its strings; position < count().
+    // price(): NaN for a product with no price, so a range test (price >= min) is false.
     double price(std::uint32_t position) const noexcept { return prices_[position]; }
     std::uint32_t category_number(std::uint32_t position) const noexcept { return category_numbers_[position]; }
     std::optional<std::uint32_t> find_category(std::string_view category) const noexcept;
