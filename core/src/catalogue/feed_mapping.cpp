@@ -138,7 +138,9 @@ Product ProductReader::read(const FeedItem& item, std::size_t position) const {
     p.price = reading.price(name_of("price"), currency);
 
     json metadata = reading.metadata(name_of("metadata"));
-    for (const auto& [key, value] : item.fields.items()) {
+    for (auto it = item.fields.begin(); it != item.fields.end(); ++it) {
+        const std::string& key = it.key();
+        const json& value = it.value();
         const bool mapped = std::any_of(names_.begin(), names_.end(), [&](const auto& entry) { return entry.second == key; });
         if (mapped || value.is_null() || (item.columns && value.get_ref<const std::string&>().empty())) continue;
         if (metadata.contains(key)) reading.fail(key, "is both a field of the product and a key of its metadata");
