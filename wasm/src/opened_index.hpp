@@ -39,7 +39,7 @@ public:
     // {id, title, description, image, category, price, metadata (its JSON text)}
     emscripten::val record(std::uint32_t position) const;
     // Candidates for a query with no text (search by photo alone): an array of
-    // positions by vitrine/category_round_robin.hpp's rule, the same filters first.
+    // positions by vitrine/search/category_round_robin.hpp's rule, the same filters first.
     emscripten::val round_robin_by_category(const emscripten::val& options) const;
 
     // For the other bindings (query embedding, rerank, answer) that read the index.
