@@ -8,29 +8,13 @@
 # SHA-256, and unpacked into the build tree. Only the decompressor's units are compiled,
 # with the configuration headers written here (what its own CMake would generate).
 set(VITRINE_LIBJPEG_VERSION 2.1.5)
-set(VITRINE_LIBJPEG_URL
-  "http://deb.debian.org/debian/pool/main/libj/libjpeg-turbo/libjpeg-turbo_${VITRINE_LIBJPEG_VERSION}.orig.tar.gz")
-set(VITRINE_LIBJPEG_SHA256 254f3642b04e309fee775123133c6464181addc150499561020312ec61c1bf7c)
-set(VITRINE_LIBJPEG_ARCHIVE "${PROJECT_SOURCE_DIR}/.deps/libjpeg-turbo_${VITRINE_LIBJPEG_VERSION}.orig.tar.gz")
 set(VITRINE_LIBJPEG_SOURCE "${CMAKE_BINARY_DIR}/libjpeg-turbo-${VITRINE_LIBJPEG_VERSION}")
-
-if(NOT EXISTS "${VITRINE_LIBJPEG_ARCHIVE}")
-  message(STATUS "Fetching libjpeg-turbo ${VITRINE_LIBJPEG_VERSION} source from Debian")
-  file(DOWNLOAD "${VITRINE_LIBJPEG_URL}" "${VITRINE_LIBJPEG_ARCHIVE}.part"
-    EXPECTED_HASH SHA256=${VITRINE_LIBJPEG_SHA256} STATUS fetched TLS_VERIFY ON)
-  list(GET fetched 0 fetch_code)
-  if(NOT fetch_code EQUAL 0)
-    message(FATAL_ERROR "could not fetch ${VITRINE_LIBJPEG_URL}: ${fetched}")
-  endif()
-  file(RENAME "${VITRINE_LIBJPEG_ARCHIVE}.part" "${VITRINE_LIBJPEG_ARCHIVE}")
-endif()
-file(SHA256 "${VITRINE_LIBJPEG_ARCHIVE}" archive_hash)
-if(NOT archive_hash STREQUAL VITRINE_LIBJPEG_SHA256)
-  message(FATAL_ERROR "${VITRINE_LIBJPEG_ARCHIVE} has SHA-256 ${archive_hash}, expected ${VITRINE_LIBJPEG_SHA256}")
-endif()
-if(NOT EXISTS "${VITRINE_LIBJPEG_SOURCE}/jpeglib.h")
-  file(ARCHIVE_EXTRACT INPUT "${VITRINE_LIBJPEG_ARCHIVE}" DESTINATION "${CMAKE_BINARY_DIR}")
-endif()
+include(cmake/VitrineDebianSource.cmake)
+vitrine_debian_source(
+  "${PROJECT_SOURCE_DIR}/.deps/libjpeg-turbo_${VITRINE_LIBJPEG_VERSION}.orig.tar.gz"
+  "http://deb.debian.org/debian/pool/main/libj/libjpeg-turbo/libjpeg-turbo_${VITRINE_LIBJPEG_VERSION}.orig.tar.gz"
+  254f3642b04e309fee775123133c6464181addc150499561020312ec61c1bf7c
+  "${CMAKE_BINARY_DIR}" "${VITRINE_LIBJPEG_SOURCE}/jpeglib.h")
 
 # jconfig.h, jconfigint.h, jversion.h: 8-bit samples, memory source manager, no
 # arithmetic coding (refused before decoding), no SIMD.

@@ -32,8 +32,8 @@ TEST_CASE("reads {\"products\": [...]} as it reads the array", "[feed][json]") {
     const auto wrapped = json_feed(R"({"shop":"x","products":[{"id":"a","title":"Lamp"},{"id":"b","title":"Mug"}]})");
     REQUIRE(wrapped.size() == 2);
     CHECK(wrapped[1].id == "b");
-    require_error([] { json_feed(R"({"items":[]})"); }, ErrorKind::bad_catalogue, {"needs a \"products\" array"});
-    require_error([] { json_feed("42"); }, ErrorKind::bad_catalogue, {"expected a JSON array of products"});
+    require_error([] { json_feed(R"({"items":[]})"); }, ErrorKind::bad_catalogue, {"shop: expected a JSON array of products or an object with a \"products\" array"});
+    require_error([] { json_feed("42"); }, ErrorKind::bad_catalogue, {"shop: expected a JSON array of products"});
 }
 
 TEST_CASE("a JSON error about a product names the line it starts on", "[feed][json]") {
@@ -45,7 +45,7 @@ TEST_CASE("a JSON error about a product names the line it starts on", "[feed][js
 
 TEST_CASE("a JSON syntax error names its line and points JSON Lines to the jsonl format", "[feed][json]") {
     require_error([] { json_feed("{\"id\":\"a\",\"title\":\"x\"}\n{\"id\":\"b\",\"title\":\"y\"}\n"); },
-                  ErrorKind::bad_catalogue, {"shop: not valid JSON", "line 2", "jsonl format"});
+                  ErrorKind::bad_catalogue, {"shop is not valid JSON", "line 2", "jsonl format"});
 }
 
 TEST_CASE("numeric ids are taken as their decimal text; other id types are refused", "[feed][json]") {
@@ -175,4 +175,14 @@ TEST_CASE("refuses an index record flagged as having no price whose price field 
     bytes::store<double>(records + layout::record_price, 3.0);
     test::reseal(bytes);
     require_error([&] { Index::open(bytes); }, ErrorKind::corrupt_index, {"record 0 has no price but a price field of 3"});
+}
+
+TEST_CASE("a JSON text cut short is refused without the JSON Lines hint", "[feed][json]") {
+    try {
+        json_feed(R"([{"id": "a",)");
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK_THAT(e.what(), Catch::Matchers::Contains("shop is not valid JSON"));
+        CHECK_THAT(e.what(), !Catch::Matchers::Contains("jsonl"));
+    }
 }

@@ -1,4 +1,4 @@
-// fuzz_image.cpp — fuzz target: prepare_image (JPEG, PNG, EXIF orientation) on fuzzed bytes.
+// fuzz_image.cpp — fuzz target: prepare_image (JPEG, PNG, WebP, GIF, EXIF orientation) on fuzzed bytes.
 //
 // The input is an encoded image. max_pixels is kept at 128x128 so that a header
 // claiming a huge size is refused before decoding and no input can exhaust memory;

@@ -7,10 +7,11 @@
 // indexes of every storage type (and one with rescore vectors) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
-// reached at once).
+// reached at once), and the WebP and GIF fixtures of tests/fixtures/images.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,14 @@ void image_seeds() {
     write("image", "palette-trns-4x2.png",
           png_file({.width = 4, .height = 2, .colour_type = 3}, zlib_stored(indices),
                    {{"PLTE", {255, 0, 0, 0, 255, 0, 0, 0, 255}}, {"tRNS", {0}}}));
+
+    // WebP (lossy, lossless with alpha, animated: refused) and GIF (palette, transparency,
+    // two frames): the committed fixtures of tests/fixtures/images.
+    for (const char* name : {"rgb-24x16-lossy.webp", "half-clear-8x8-lossless.webp", "animated-24x16.webp",
+                             "red-blue-6x4.gif", "transparent-left-4x4.gif", "animated-red-then-green-5x5.gif"}) {
+        std::ifstream in(std::string(VITRINE_FIXTURES_DIR) + "/images/" + name, std::ios::binary);
+        write("image", name, std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    }
 }
 
 void response_seeds() {

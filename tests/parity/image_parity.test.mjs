@@ -2,7 +2,7 @@
 //
 // Inputs are generated (tests/wasm/test_images.mjs): RGB and RGBA PNGs, odd sizes,
 // extreme aspect ratios, images already under maxEdge, and JPEGs carrying each EXIF
-// orientation 2..8 in both TIFF byte orders; each is prepared with the default options
+// orientation 2..8 in both TIFF byte orders, plus the WebP and GIF fixtures; each is prepared with the default options
 // and with a small edge at low quality and a large edge at quality 95 (4:4:4 chroma).
 // Real photos are added when $VITRINE_PHOTOS names a folder of them
 // (/work/shared/fixtures/fetch-photos.sh DIR fetches 4-15 MP JPEGs and PNGs).
@@ -37,6 +37,10 @@ before(async () => {
     inputs.set(`exif-${orientation}-${byteOrder}.jpg`, withExifOrientation(jpeg, orientation, byteOrder));
   }
   inputs.set('small-exif-6-63x41.jpg', withExifOrientation(jpegOf(vitrine, patternPng(63, 41)), 6));
+  // WebP (lossy, lossy with alpha, lossless) and GIF files: tests/fixtures/images/make-images.py.
+  const fixtures = new URL('../fixtures/images/', import.meta.url);
+  for (const name of readdirSync(fixtures).filter((n) => /\.(webp|gif)$/.test(n) && !n.startsWith('animated-24x16')))
+    inputs.set(name, readFileSync(new URL(name, fixtures)));
   const photos = process.env.VITRINE_PHOTOS;
   if (photos) {
     for (const name of readdirSync(photos).filter((n) => /\.(jpe?g|png)$/i.test(n)))

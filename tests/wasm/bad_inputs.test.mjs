@@ -104,7 +104,7 @@ test('refuses a record position past the end', () => {
 // --- images ------------------------------------------------------------------------
 
 test('refuses bytes that are not an image', () => {
-  assertRefused(() => vitrine.prepareImage(new TextEncoder().encode('GIF89a, not really')), 'bad_image', /not a JPEG or PNG/);
+  assertRefused(() => vitrine.prepareImage(new TextEncoder().encode('BM, a bitmap')), 'bad_image', /not a JPEG, PNG, WebP or GIF/);
 });
 
 test('refuses empty image bytes', () => {

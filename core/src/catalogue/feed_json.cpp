@@ -72,8 +72,8 @@ json parse(std::string_view text, std::string_view source) {
     try {
         return json::parse(text);
     } catch (const json::parse_error& e) {
-        std::string message = std::string(source) + ": not valid JSON: " + e.what();
-        if (message.find("expected end of input") != std::string::npos)
+        std::string message = std::string(source) + " is not valid JSON: " + e.what();
+        if (message.find("; expected end of input") != std::string::npos)
             message += " (one product object a line is the jsonl format)";
         refuse(message);
     }
@@ -87,10 +87,10 @@ void read_json_items(std::string_view text, std::string_view source, const EachI
     if (root.is_object()) {
         const auto found = root.find("products");
         if (found == root.end() || !found->is_array())
-            refuse(std::string(source) + ": a JSON object feed needs a \"products\" array");
+            refuse(std::string(source) + ": expected a JSON array of products or an object with a \"products\" array");
         products = &*found;
     } else if (!root.is_array()) {
-        refuse(std::string(source) + ": expected a JSON array of products or {\"products\": [...]}");
+        refuse(std::string(source) + ": expected a JSON array of products or an object with a \"products\" array");
     }
     std::vector<std::size_t> offsets = product_offsets(text, root.is_array());
     if (offsets.size() != products->size()) offsets.clear();  // lines unknown: name products by number only

@@ -2,11 +2,14 @@
 // (see vitrine/image/prepare.hpp). The choices, in pipeline order:
 //
 // 1. The header decides first, before any decoder. A PNG's size is read from IHDR
-//    (png_header.hpp). A JPEG's markers are walked to its end, which checks its
+//    (png_header.hpp), a WebP's by libwebp's header parser, a GIF's from its screen
+//    descriptor. A JPEG's markers are walked to its end, which checks its
 //    structure, counts its scans and finds its frame header (jpeg_markers.hpp). No pixel memory exists until
 //    width*height has passed max_pixels and width*height*channels the decoders' limits.
 // 2. Decode to 8 bits a channel. A JPEG with libjpeg-turbo (jpeg_decode.hpp), as grey
 //    or RGB, at the DCT scale that leaves the shrink at least 2x to do, by scanlines.
+//    A WebP with libwebp (webp_decode.hpp), a GIF's first frame with stb_image
+//    (gif_decode.hpp), both at full size, RGBA when they may hold transparency.
 //    A PNG with stb_image: with alpha (grey+alpha or RGBA) when it has an alpha channel
 //    or a tRNS chunk, because stb turns a tRNS colour key into alpha only then; an
 //    opaque PNG as grey or RGB.
@@ -50,7 +53,9 @@
 #include "image/image_error.hpp"
 #include "image/jpeg_decode.hpp"
 #include "image/jpeg_markers.hpp"
+#include "image/gif_decode.hpp"
 #include "image/orientation.hpp"
+#include "image/webp_decode.hpp"
 #include "image/png_header.hpp"
 #include "image/shrink.hpp"
 #include "image/stb_allocation_cap.h"
@@ -73,9 +78,17 @@ constexpr std::uint64_t kMaxDecodedBytes = std::uint64_t{1} << 30;
 
 using image::fail;
 
-enum class Format { jpeg, png };
+enum class Format { jpeg, png, webp, gif };
 
-const char* name_of(Format format) { return format == Format::jpeg ? "JPEG" : "PNG"; }
+const char* name_of(Format format) {
+    switch (format) {
+        case Format::jpeg: return "JPEG";
+        case Format::png: return "PNG";
+        case Format::webp: return "WebP";
+        case Format::gif: return "GIF";
+    }
+    return "image";
+}
 
 struct Header {
     Format format;
@@ -124,7 +137,16 @@ Header read_header(Bytes encoded) {
     if (encoded.size() >= 8 && std::equal(kPngSignature, kPngSignature + 8, encoded.begin()))
         return read_png_header(encoded);
     if (encoded.size() >= 2 && encoded[0] == 0xFF && encoded[1] == 0xD8) return read_jpeg_header(encoded);
-    fail(ErrorKind::bad_image, "not a JPEG or PNG (first bytes " + first_bytes_hex(encoded) + ")");
+    if (image::is_webp(encoded)) {
+        const image::WebpInfo webp = image::read_webp_info(encoded);
+        return {Format::webp, static_cast<std::uint32_t>(webp.width), static_cast<std::uint32_t>(webp.height),
+                webp.alpha ? 4 : 3, 1};
+    }
+    if (image::is_gif(encoded)) {
+        const image::Extent gif = image::read_gif_size(encoded);
+        return {Format::gif, static_cast<std::uint32_t>(gif.width), static_cast<std::uint32_t>(gif.height), 4, 1};
+    }
+    fail(ErrorKind::bad_image, "not a JPEG, PNG, WebP or GIF (first bytes " + first_bytes_hex(encoded) + ")");
 }
 
 void check_limits(const Header& header, const PrepareOptions& options) {
@@ -280,6 +302,15 @@ PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const Prepare
     if (header.format == Format::jpeg) {
         stage = image::decode_jpeg(encoded, header.channels, {stored_target.width, stored_target.height});
         current = image::view_of(stage);
+    } else if (header.format == Format::webp || header.format == Format::gif) {
+        const int width = stored.width, height = stored.height;
+        stage = header.format == Format::webp ? image::decode_webp(encoded, {width, height, header.channels == 4})
+                                              : image::decode_gif_first_frame(encoded, {width, height});
+        current = image::view_of(stage);
+        if (current.channels == 4) {
+            stage = flatten_onto_white(current);
+            current = image::view_of(stage);
+        }
     } else {
         const bool palette = encoded[25] == 3;
         png_pixels = palette ? decode_png(with_full_palette(encoded), header) : decode_png(encoded, header);

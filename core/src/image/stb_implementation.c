@@ -3,9 +3,9 @@
  * Debian's libstb-dev, for image_prepare.cpp (and the tests, which make images).
  *
  * Configuration, and why:
- *   - PNG decoding only, 8-bit results (STBI_ONLY_PNG, STBI_NO_HDR, STBI_NO_LINEAR):
- *     JPEGs go to libjpeg-turbo (jpeg_decode.cpp), every other format is refused
- *     before stb sees it. stb_image's SIMD code is JPEG-only, so none is compiled.
+ *   - PNG and GIF decoding only, 8-bit results (STBI_ONLY_PNG, STBI_ONLY_GIF, STBI_NO_HDR,
+ *     STBI_NO_LINEAR): JPEGs go to libjpeg-turbo (jpeg_decode.cpp), WebP to libwebp
+ *     (webp_decode.cpp), every other format is refused before stb sees it. stb_image's SIMD code is JPEG-only, so none is compiled.
  *   - No stdio (STBI_NO_STDIO, STBI_WRITE_NO_STDIO): the core never does I/O.
  *   - Each stb_image allocation is capped per decode (stb_allocation_cap.h), so a
  *     PNG whose image data inflates past its declared size is refused.
@@ -35,6 +35,7 @@ static void* capped_calloc(size_t size) { return size > allocation_cap ? NULL : 
 static void* capped_realloc(void* pointer, size_t size) { return size > allocation_cap ? NULL : realloc(pointer, size); }
 
 #define STBI_ONLY_PNG
+#define STBI_ONLY_GIF
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR

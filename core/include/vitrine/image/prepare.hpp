@@ -3,20 +3,21 @@
 //   vitrine::PreparedImage image = vitrine::prepare_image(bytes);        // 1024 px, quality 85
 //   std::string uri = vitrine::to_data_uri(image.bytes);                  // vitrine/image/data_uri.hpp
 //
-// Decodes JPEG or PNG, applies a JPEG's EXIF orientation, shrinks so the longest
+// Decodes JPEG, PNG, WebP (still) or GIF (the first frame), applies a JPEG's EXIF orientation, shrinks so the longest
 // edge of the upright image is at most max_edge (never enlarges), flattens any
 // transparency onto white and encodes a baseline JPEG. The same bytes and options
 // give the same output bytes natively and in WebAssembly.
 //
 // Refuses, with a vitrine::Error naming the reason:
 //   invalid_argument  options out of range;
-//   bad_image         empty input, anything but JPEG/PNG, truncated or corrupt bytes,
+//   bad_image         empty input, anything but JPEG/PNG/WebP/GIF, an animated WebP,
+//                     truncated or corrupt bytes,
 //                     JPEGs stb cannot decode (12-bit, lossless, arithmetic-coded);
 //   limit_exceeded    more than max_pixels (read from the header, before any pixel is
 //                     decoded: decompression bombs cost nothing), or sizes stb_image
 //                     cannot address (inputs over 2 GiB, a decoded image over 1 GiB).
-// Not honoured: colour profiles (ICC, PNG gAMA/cHRM; pixels are taken as sRGB) and a
-// PNG's eXIf chunk. 16-bit PNGs are reduced to 8 bits.
+// Not honoured: colour profiles (ICC, PNG gAMA/cHRM; pixels are taken as sRGB), a
+// PNG's eXIf chunk and a WebP's EXIF orientation. 16-bit PNGs are reduced to 8 bits.
 #pragma once
 
 #include <cstdint>

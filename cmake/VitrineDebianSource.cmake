@@ -1,0 +1,22 @@
+# vitrine_debian_source(ARCHIVE URL SHA256 DESTINATION): a Debian source tarball, fetched once
+# per checkout into .deps/ (gitignored), checked against its SHA-256 every configure, and
+# unpacked into DESTINATION (the build tree) unless the file CHECK_FILE is already there.
+function(vitrine_debian_source archive url sha256 destination check_file)
+  if(NOT EXISTS "${archive}")
+    get_filename_component(name "${archive}" NAME)
+    message(STATUS "Fetching ${name} from Debian")
+    file(DOWNLOAD "${url}" "${archive}.part" EXPECTED_HASH SHA256=${sha256} STATUS fetched TLS_VERIFY ON)
+    list(GET fetched 0 fetch_code)
+    if(NOT fetch_code EQUAL 0)
+      message(FATAL_ERROR "could not fetch ${url}: ${fetched}")
+    endif()
+    file(RENAME "${archive}.part" "${archive}")
+  endif()
+  file(SHA256 "${archive}" archive_hash)
+  if(NOT archive_hash STREQUAL sha256)
+    message(FATAL_ERROR "${archive} has SHA-256 ${archive_hash}, expected ${sha256}")
+  endif()
+  if(NOT EXISTS "${check_file}")
+    file(ARCHIVE_EXTRACT INPUT "${archive}" DESTINATION "${destination}")
+  endif()
+endfunction()

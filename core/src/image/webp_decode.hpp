@@ -1,0 +1,33 @@
+// image/webp_decode.hpp — a still WebP (lossy, lossless, with or without alpha) to RGB or
+// RGBA pixels, with libwebp's decoder compiled from Debian's source (internal).
+//
+//   const vitrine::image::WebpInfo info = vitrine::image::read_webp_info(bytes);
+//   vitrine::image::Pixels pixels = vitrine::image::decode_webp(bytes, info);  // 3 or 4 channels
+//
+// read_webp_info reads the size and whether there is alpha from the headers alone
+// (libwebp's WebPGetFeatures), before any pixel memory exists. Refuses (vitrine::Error,
+// bad_image): a header libwebp cannot read, an animated WebP (not decoded: a shop's
+// product photo is a still), truncated or corrupt image data. Not honoured: a WebP's
+// EXIF orientation and ICC profile (pixels are taken as sRGB, upright).
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "image/orientation.hpp"
+
+namespace vitrine::image {
+
+struct WebpInfo {
+    int width = 0;
+    int height = 0;
+    bool alpha = false;
+};
+
+bool is_webp(std::span<const std::uint8_t> bytes) noexcept;
+WebpInfo read_webp_info(std::span<const std::uint8_t> webp);
+// RGBA when info.alpha, else RGB; straight (not premultiplied) alpha. Throws
+// std::bad_alloc when memory runs out.
+Pixels decode_webp(std::span<const std::uint8_t> webp, const WebpInfo& info);
+
+}  // namespace vitrine::image
