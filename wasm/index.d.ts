@@ -55,6 +55,10 @@ export interface ProductRecord {
   price: number | null;
   /** The product's free-form metadata object. */
   metadata: Record<string, unknown>;
+  /** The photo prepared at build time (`vitrine build --images-out`): a <= 1024 px JPEG to send to rerank as it is, resolved like `image`; '' when none. */
+  preparedImage: string;
+  /** The card thumbnail prepared at build time (<= 400 px JPEG), resolved like `image`; '' when none. */
+  thumbnail: string;
 }
 
 export interface SearchHit extends ProductRecord {

@@ -1,9 +1,14 @@
 // vitrine build — a catalogue feed (JSON, JSON Lines or CSV, by extension or --format;
-// field names mapped by --map) to an index file, embedded by the local
+// field names mapped by --map) to an index file, with every product photo prepared once
+// into --images-out (a build report lists the unusable ones; --strict refuses them),
+// embedded by the local
 // embedder, by precomputed vectors (--vectors), or through a hosted endpoint
 // (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
 // embed what is missing).
 #include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
 
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -13,6 +18,7 @@
 #include "vitrine/catalogue/feed.hpp"
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/writer.hpp"
+#include "vitrine/native/build_photos.hpp"
 #include "vitrine/native/embedding_cache.hpp"
 #include "vitrine/native/file_io.hpp"
 #include "vitrine/native/hosted_index_build.hpp"
@@ -65,13 +71,50 @@ std::vector<Product> read_feed(const Arguments& args) {
     return parse_feed(native::read_text_file(path), feed);
 }
 
+// --images-out: prepares the photos, records them in `products`, prints and writes the report.
+void prepare_photos(const Arguments& args, std::vector<Product>& products, const std::string& out) {
+    const auto images_out = args.option("images-out");
+    if (!images_out) {
+        if (args.has("strict")) throw UsageError("--strict refuses unusable photos, which --images-out DIR prepares: pass it");
+        return;
+    }
+    // Photo URLs are fetched with GETs of their full URL, without credentials; the client's
+    // base URL (which it requires) is never called. Made on the first URL only.
+    std::unique_ptr<Endpoint> fetcher;
+    native::BuildPhotosOptions options{
+        .images_out = *images_out,
+        .image_base = std::filesystem::absolute(args.required("catalogue")).parent_path(),
+        .index_directory = std::filesystem::absolute(out).parent_path(),
+        .fetch_url = [&](const std::string& url) {
+            if (!fetcher) fetcher = std::make_unique<Endpoint>(native::EndpointConfig{.base_url = "http://localhost"}, "build");
+            const std::string body = fetcher->client().get(url, native::max_photo_file_bytes);
+            return std::vector<std::uint8_t>(body.begin(), body.end());
+        }};
+    native::BuildPhotosReport report;
+    {
+        ProgressBar bar("photos");
+        options.progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); };
+        report = native::prepare_build_photos(products, options);
+    }
+    const std::filesystem::path report_path = std::filesystem::path(*images_out) / "report.json";
+    const std::string json = report.to_json();
+    native::write_file_atomically(report_path, {reinterpret_cast<const std::uint8_t*>(json.data()), json.size()});
+    std::printf("photos: %zu prepared, %zu reused, %zu unusable (report %s)\n", report.prepared, report.reused,
+                report.unusable.size(), report_path.string().c_str());
+    for (const native::UnusablePhoto& photo : report.unusable)
+        std::printf("  %s: image '%s': %s\n", photo.id.c_str(), photo.image.c_str(), photo.reason.c_str());
+    if (args.has("strict") && !report.unusable.empty())
+        throw std::runtime_error(std::to_string(report.unusable.size()) + " product photos are unusable (--strict; listed in " +
+                                 report_path.string() + ")");
+}
+
 }  // namespace
 
 int run_build(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors", "model", "embed-url",
-                                                "embed-model", "embed-batch", "embed-cache"}),
-                         {"rescore"});
+                                                "embed-model", "embed-batch", "embed-cache", "images-out"}),
+                         {"rescore", "strict"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
@@ -80,7 +123,8 @@ int run_build(const Args& raw) {
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const bool hosted = args.option("embed-model") || args.option("embed-url");
 
-    const std::vector<Product> products = read_feed(args);
+    std::vector<Product> products = read_feed(args);
+    prepare_photos(args, products, out);
     std::vector<std::uint8_t> bytes;
     if (hosted) {
         bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);

@@ -17,6 +17,7 @@ constexpr const char* usage = R"(usage: vitrine <command> [options]
 commands:
   build  --catalogue FILE.json|.jsonl|.csv --out FILE.vtx [--format json|jsonl|csv]
          [--map id=sku,title=name,...] [--storage f32|int8|binary] [--rescore] [--dims N]
+         [--images-out DIR [--strict]]
          [--vectors FILE.jsonl --model NAME]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx

@@ -35,6 +35,7 @@ void print_json(const Index& index, const SearchOutput& output) {
                        {"category", r.category},
                        {"price", r.price ? json(*r.price) : json()},
                        {"image", r.image}});
+        if (!r.prepared_image.empty()) result.update({{"prepared_image", r.prepared_image}, {"thumbnail", r.thumbnail}});
         results.push_back(std::move(result));
     }
     json out = {{"results", std::move(results)}};

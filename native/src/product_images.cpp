@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "vitrine/image/data_uri.hpp"
+#include "vitrine/image/product_photos.hpp"
 #include "vitrine/image/reference.hpp"
 #include "vitrine/native/file_io.hpp"
 
@@ -28,7 +29,10 @@ const ProductImage& ProductImages::get(std::uint32_t position) {
 
 ProductImage ProductImages::load(std::uint32_t position) {
     const RecordView record = index_.record(position);
-    const std::string reference(record.image);
+    // A photo prepared at build time is sent as it is (checked, not decoded) unless a
+    // smaller edge is asked for.
+    const bool use_prepared = !record.prepared_image.empty() && options_.max_edge >= rerank_photo_edge;
+    const std::string reference(use_prepared ? record.prepared_image : record.image);
     const ImageReferenceKind kind = image_reference_kind(reference);
     if (kind == ImageReferenceKind::none) return {};
     const std::string quoted = "image '" + (kind == ImageReferenceKind::url ? display_url(reference) : reference) + "'";
@@ -48,6 +52,10 @@ ProductImage ProductImages::load(std::uint32_t position) {
                 return {std::nullopt, quoted + " is " + std::to_string(size) + " bytes, over the " +
                                           std::to_string(max_image_bytes >> 20) + " MiB limit"};
             bytes = read_file(path);
+        }
+        if (use_prepared) {
+            check_prepared_photo(bytes);
+            return {to_data_uri(bytes), {}};
         }
         ++prepared_;
         return {to_data_uri(prepare_image(bytes, options_).bytes), {}};

@@ -31,7 +31,8 @@ test('an opened index reports its count, dims, storage, model and embedder', (t)
 test('search returns plain objects with rank, id, score, position and the record fields', (t) => {
   const [best] = openSample(t).search(query('brass floor lamp'), { topK: 1 });
   assert.deepEqual(Object.keys(best).sort(),
-    ['category', 'description', 'id', 'image', 'metadata', 'position', 'price', 'rank', 'score', 'title']);
+    ['category', 'description', 'id', 'image', 'metadata', 'position', 'preparedImage', 'price', 'rank', 'score',
+      'thumbnail', 'title']);
   assert.equal(best.rank, 1);
   assert.equal(best.id, 'lamp-1');
   assert.equal(best.position, 0);
@@ -106,7 +107,7 @@ test('an index built from precomputed vectors is searched with a query vector', 
 
 test('record returns the product at a position, with its metadata as an object', (t) => {
   const record = openSample(t).record(0);
-  assert.deepEqual(record, { ...products[0] });
+  assert.deepEqual(record, { ...products[0], preparedImage: '', thumbnail: '' });
   assert.deepEqual(openSample(t).record(4).metadata, {});
 });
 

@@ -23,6 +23,8 @@ void set_record_fields(val& out, const RecordView& r) {
     out.set("category", std::string(r.category));
     out.set("price", r.price ? val(*r.price) : val::null());
     out.set("metadata", std::string(r.metadata_json));
+    out.set("preparedImage", std::string(r.prepared_image));
+    out.set("thumbnail", std::string(r.thumbnail));
 }
 
 SearchOptions search_options_from(const val& js) {

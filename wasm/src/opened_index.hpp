@@ -36,7 +36,8 @@ public:
     // options: {topK?, category?, minPrice?, maxPrice?, ids?}. An array of hits
     // {rank, id, score, position, title, ..., metadata (its JSON text)}.
     emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
-    // {id, title, description, image, category, price, metadata (its JSON text)}
+    // {id, title, description, image, category, price, metadata (its JSON text),
+    //  preparedImage, thumbnail}
     emscripten::val record(std::uint32_t position) const;
     // Candidates for a query with no text (search by photo alone): an array of
     // positions by vitrine/search/category_round_robin.hpp's rule, the same filters first.

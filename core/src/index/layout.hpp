@@ -54,7 +54,13 @@ enum class SectionType : std::uint32_t {
     records = 3,  // count fixed-size record entries (below)
     strings = 4,  // UTF-8 bytes the records point into
     rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
+    photos = 6,   // optional, not required (1.1): prepared-photo references (below)
 };
+
+// Photos section: count entries of two (u32 offset, u32 length) references — the
+// prepared rerank JPEG and the card thumbnail, each empty when the product has none —
+// into the UTF-8 bytes that follow the entries (offsets from the first of those bytes).
+inline constexpr std::size_t photo_entry_size = 16;
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64

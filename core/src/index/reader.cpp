@@ -31,6 +31,7 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::records: return "records";
         case layout::SectionType::strings: return "strings";
         case layout::SectionType::rescore: return "rescore";
+        case layout::SectionType::photos: return "photos";
     }
     return nullptr;
 }
@@ -167,7 +168,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     index.row_bytes_ = row_bytes(header.spec.storage, header.spec.dims);
 
     const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
-    const SectionInfo* found[6] = {};
+    const SectionInfo* found[7] = {};
     std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
     index.sections_.reserve(header.section_count);
     for (std::uint32_t i = 0; i < header.section_count; ++i) {
@@ -237,6 +238,20 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
     }
 
+    if (const SectionInfo* photos = found[static_cast<std::uint32_t>(layout::SectionType::photos)]) {
+        const std::uint64_t entries = count * layout::photo_entry_size;
+        if (photos->length < entries)
+            corrupt("the photos section is " + num(photos->length) + " bytes, too short for " + num(count) + " entries");
+        index.photos_ = bytes.data() + photos->offset;
+        index.photo_strings_ = bytes.subspan(photos->offset + entries, photos->length - entries);
+        for (std::uint64_t i = 0; i < count * 2; ++i) {
+            const std::uint64_t offset = bytes::load<std::uint32_t>(index.photos_ + i * 8);
+            const std::uint64_t length = bytes::load<std::uint32_t>(index.photos_ + i * 8 + 4);
+            if (offset + length > index.photo_strings_.size())
+                corrupt("record " + num(i / 2) + " refers to a photo name outside the photos section");
+        }
+    }
+
     index.prices_.resize(header.count);
     index.category_numbers_.resize(header.count);
     std::unordered_map<std::string_view, std::uint32_t> category_numbers;
@@ -273,7 +288,17 @@ RecordView Index::record(std::uint32_t position) const {
     };
     std::optional<double> price;
     if (has_price(entry)) price = bytes::load<double>(entry + layout::record_price);
-    return RecordView{text(0), text(1), text(2), text(3), text(4), text(5), price};
+    RecordView view{text(0), text(1), text(2), text(3), text(4), text(5), price};
+    if (photos_) {
+        const std::uint8_t* photo = photos_ + std::size_t{position} * layout::photo_entry_size;
+        const auto name = [&](std::size_t at) {
+            return std::string_view(reinterpret_cast<const char*>(photo_strings_.data()) + bytes::load<std::uint32_t>(photo + at),
+                                    bytes::load<std::uint32_t>(photo + at + 4));
+        };
+        view.prepared_image = name(0);
+        view.thumbnail = name(8);
+    }
+    return view;
 }
 
 std::optional<std::uint32_t> Index::find(std::string_view id) const noexcept {

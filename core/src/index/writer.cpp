@@ -60,6 +60,7 @@ struct Section {
     layout::SectionType type;
     const char* name;
     std::vector<std::uint8_t> bytes;
+    bool required = true;
 };
 
 // Strings are appended to one blob; a record refers to them by (offset, length).
@@ -140,6 +141,22 @@ void append_record_sections(std::span<const Product> products, std::vector<Secti
     sections.push_back({layout::SectionType::strings, "strings", strings.take()});
 }
 
+// Only when some product has a prepared photo; optional, so a 1.0 reader skips it.
+void append_photo_section(std::span<const Product> products, std::vector<Section>& sections) {
+    if (std::none_of(products.begin(), products.end(),
+                     [](const Product& p) { return !p.prepared_image.empty() || !p.thumbnail.empty(); }))
+        return;
+    std::vector<std::uint8_t> entries(products.size() * layout::photo_entry_size, 0);
+    StringBlob names;
+    for (std::size_t i = 0; i < products.size(); ++i) {
+        names.append(entries.data() + i * layout::photo_entry_size, products[i].prepared_image);
+        names.append(entries.data() + i * layout::photo_entry_size + 8, products[i].thumbnail);
+    }
+    const std::vector<std::uint8_t> text = names.take();
+    entries.insert(entries.end(), text.begin(), text.end());
+    sections.push_back({layout::SectionType::photos, "photos", std::move(entries), false});
+}
+
 void write_padded_text(std::uint8_t* at, std::string_view text) { std::copy(text.begin(), text.end(), at); }
 
 }  // namespace
@@ -152,6 +169,7 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
 
     std::vector<Section> sections = vector_sections(spec, products.size(), vectors);
     append_record_sections(products, sections);
+    append_photo_section(products, sections);
 
     const std::size_t table_offset = layout::header_size;
     std::size_t offset = bytes::align_up(table_offset + sections.size() * layout::section_entry_size,
@@ -184,7 +202,7 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
         std::uint8_t* e = h + table_offset + i * layout::section_entry_size;
         const Section& s = sections[i];
         bytes::store<std::uint32_t>(e + layout::entry::type, static_cast<std::uint32_t>(s.type));
-        bytes::store<std::uint32_t>(e + layout::entry::flags, layout::flag_required);
+        bytes::store<std::uint32_t>(e + layout::entry::flags, s.required ? layout::flag_required : 0);
         bytes::store<std::uint64_t>(e + layout::entry::offset, offsets[i]);
         bytes::store<std::uint64_t>(e + layout::entry::length, s.bytes.size());
         bytes::store<std::uint64_t>(e + layout::entry::checksum, checksum64(s.bytes.data(), s.bytes.size()));

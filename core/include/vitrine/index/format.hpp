@@ -58,6 +58,10 @@ struct Product {
     std::string category;
     std::optional<double> price;  // none: the product has no price (not 0)
     std::string metadata_json = "{}";  // free-form JSON object, stored verbatim
+    // Photos prepared at build time (vitrine build --images-out): references, like
+    // `image`, to a <= 1024 px rerank JPEG and a card thumbnail; empty: none.
+    std::string prepared_image;
+    std::string thumbnail;
 };
 
 // Limits a reader and writer enforce; an input past one gets ErrorKind::limit_exceeded.

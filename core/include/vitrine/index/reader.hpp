@@ -32,6 +32,8 @@ struct RecordView {
     std::string_view category;
     std::string_view metadata_json;
     std::optional<double> price;  // none: no price
+    std::string_view prepared_image;  // empty: no photo prepared at build time
+    std::string_view thumbnail;
 };
 
 struct SectionInfo {
@@ -96,6 +98,8 @@ private:
     const std::uint8_t* rescore_ = nullptr;
     const std::uint8_t* records_ = nullptr;
     std::span<const std::uint8_t> strings_;
+    const std::uint8_t* photos_ = nullptr;  // photo entries, when the index has them
+    std::span<const std::uint8_t> photo_strings_;
     std::vector<SectionInfo> sections_;
     std::vector<double> prices_;
     std::vector<std::uint32_t> category_numbers_;

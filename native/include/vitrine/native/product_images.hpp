@@ -9,7 +9,9 @@
 // when it is a path (relative ones against base_directory, the index file's
 // directory) or fetched through the client when it is an http(s) URL (no
 // credentials are sent), then prepared by the core: upright, longest edge at most
-// options.max_edge (1024), JPEG, base64 data URI. A missing, unreadable,
+// options.max_edge (1024), JPEG, base64 data URI. A record with a photo prepared at
+// build time (prepared_image) sends that file, checked but not decoded, when
+// options.max_edge is at least its 1024 px. A missing, unreadable,
 // undecodable or oversized (over 32 MiB) image, or an unsupported reference, is
 // not an error: the product gets no image and `problem` says why. No reference:
 // no image, no problem.
