@@ -46,6 +46,11 @@ void index_seeds() {
     IndexSpec rescored = spec_for(Storage::int8, 8);
     rescored.rescore = true;
     write("index", "int8-rescore-3x8.vtx", write_index(rescored, numbered_products(3), random_vectors(3, 8, 5)));
+    auto photographed = numbered_products(3);  // a photos section, one product without photos, one priceless
+    photographed[0].prepared_image = "photos/0.jpg", photographed[0].thumbnail = "photos/0t.jpg";
+    photographed[2].prepared_image = "photos/2.jpg";
+    photographed[1].price.reset();
+    write("index", "f32-photos-3x8.vtx", write_index(spec_for(Storage::f32, 8), photographed, random_vectors(3, 8, 6)));
 }
 
 Raster quadrants(int width, int height, int channels) {
