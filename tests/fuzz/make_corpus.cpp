@@ -152,6 +152,17 @@ void catalogue_seeds() {
     write("catalogue", "three-products-with-vectors.json", catalogue + '\0' + vectors);
 }
 
+// The first byte picks the format and the field map (fuzz_feed.cpp): 0 json, 1 jsonl, 2 csv; +3 mapped.
+void feed_seeds() {
+    write("feed", "array.json", std::string("\x00") + R"([{"id":4711,"title":"Lamp","price":"12,50 EUR","brand":"Acme"}])");
+    write("feed", "products-object.json", std::string("\x00") + R"({"products":[{"id":"a","title":"b","tags":["x"]}]})");
+    write("feed", "lines.jsonl", std::string("\x01") + "\xEF\xBB\xBF{\"id\":\"a\",\"title\":\"x\"}\r\n\n{\"id\":2,\"title\":\"y\",\"price\":3}\n");
+    write("feed", "quoted.csv", std::string("\x02") + "id,title,description,price\r\na,\"Lamp, brass\",\"a \"\"b\"\"\r\nc\",\"1.234,50\"\r\nb,Mug,,\r\n");
+    write("feed", "merchant.csv", std::string("\x02") + "id,title,description,link,image_link,price,brand,availability\n"
+                                                        "1,Lamp,Brass,https://s/l,https://c/l.jpg,15.00 USD,Acme,in stock\n");
+    write("feed", "mapped.csv", std::string("\x05") + "sku,name,cost\nA1,Lamp,\u20ac3\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,5 +175,6 @@ int main(int argc, char** argv) {
     image_seeds();
     response_seeds();
     catalogue_seeds();
+    feed_seeds();
     return 0;
 }
