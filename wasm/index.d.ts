@@ -276,8 +276,10 @@ export interface Vitrine {
   openIndex(bytes: Bytes): VitrineIndex;
   /** The offline feature-hashing embedder (a lexical fallback). */
   embedLocal(text: string, dims: number): Float32Array;
-  /** JPEG or PNG in; an upright JPEG whose longest edge is at most maxEdge out. */
+  /** JPEG, PNG, WebP (still) or GIF (first frame) in; an upright JPEG whose longest edge is at most maxEdge out. */
   prepareImage(bytes: Bytes, options?: PrepareOptions): PreparedImage;
+  /** true when bytes fetched for a record's preparedImage are a complete JPEG of at most 1024 px, to send to rerank as they are (no decoding); throws a VitrineError (bad_image) otherwise. */
+  checkPreparedPhoto(bytes: Bytes): true;
   /** "data:<mime>;base64,..."; mime defaults to 'image/jpeg'. */
   toDataUri(bytes: Bytes, mime?: string): string;
   /** A catalogue (JSON by default; see BuildOptions.format) to index bytes, as `vitrine build`. */

@@ -87,6 +87,11 @@ class Vitrine {
     return unwrap(this.#core, this.#core.prepareImage(check.bytes('prepareImage bytes', bytes), checked));
   }
 
+  // True for bytes fetched for a record's preparedImage that may be sent as they are; throws otherwise.
+  checkPreparedPhoto(bytes) {
+    return unwrap(this.#core, this.#core.checkPreparedPhoto(check.bytes('checkPreparedPhoto bytes', bytes)));
+  }
+
   // mime defaults to prepareImage's output type, as in the core.
   toDataUri(bytes, mime = 'image/jpeg') {
     check.string('toDataUri mime', mime);

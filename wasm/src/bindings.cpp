@@ -41,6 +41,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("embedLocal", &vitrine::wasm::embed_local);
     function("prepareImage", &vitrine::wasm::prepare_image);
     function("toDataUri", &vitrine::wasm::to_data_uri);
+    function("checkPreparedPhoto", &vitrine::wasm::check_prepared_photo);
     function("buildIndex", &vitrine::wasm::build_index);
     // The hosted endpoint's decisions, for the fetch pipeline in js/hosted_client.js.
     function("retryDelay", &vitrine::wasm::retry_delay);

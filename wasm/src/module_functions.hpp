@@ -20,6 +20,7 @@ emscripten::val prepare_image(const emscripten::val& encoded, const emscripten::
 
 // A string, "data:<mime>;base64,..." (vitrine/image/data_uri.hpp).
 emscripten::val to_data_uri(const emscripten::val& bytes, const std::string& mime);
+emscripten::val check_prepared_photo(const emscripten::val& bytes);
 
 // options: {storage?, dims?, model?, vectorsJsonl? (Uint8Array), vectors? (Float32Array)}
 // -> the index file as a Uint8Array, the same bytes `vitrine build` writes.
