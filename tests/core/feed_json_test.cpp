@@ -186,3 +186,17 @@ TEST_CASE("a JSON text cut short is refused without the JSON Lines hint", "[feed
         CHECK_THAT(e.what(), !Catch::Matchers::Contains("jsonl"));
     }
 }
+
+TEST_CASE("a 10 MB field in a JSON Lines product is read whole", "[feed][jsonl]") {
+    const std::string big(10u << 20, 'y');
+    const auto products = jsonl_feed("{\"id\":\"a\",\"title\":\"t\",\"notes\":\"" + big + "\"}\n");
+    REQUIRE(products.size() == 1);
+    CHECK(nlohmann::json::parse(products[0].metadata_json)["notes"].get<std::string>().size() == big.size());
+}
+
+TEST_CASE("an empty feed in any format has no products", "[feed]") {
+    CHECK(json_feed("[]").empty());
+    CHECK(json_feed(R"({"products":[]})").empty());
+    CHECK(jsonl_feed("\n\n").empty());
+    CHECK(feed(FeedFormat::csv, "id,title\r\n").empty());
+}
