@@ -200,3 +200,9 @@ TEST_CASE("an empty feed in any format has no products", "[feed]") {
     CHECK(jsonl_feed("\n\n").empty());
     CHECK(feed(FeedFormat::csv, "id,title\r\n").empty());
 }
+
+TEST_CASE("a number too large for a double is a bad feed, not an escaping exception", "[feed][json]") {
+    require_error([] { json_feed(R"([{"id":471e309,"title":"Lamp"}])"); }, ErrorKind::bad_catalogue, {"shop is not valid JSON", "number overflow"});
+    require_error([] { jsonl_feed("{\"id\":\"a\",\"title\":\"t\",\"price\":1e999}\n"); }, ErrorKind::bad_catalogue,
+                  {"shop: line 1: not valid JSON", "number overflow"});
+}

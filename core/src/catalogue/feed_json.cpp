@@ -71,7 +71,7 @@ json parse(std::string_view text, std::string_view source) {
         refuse(std::string(source) + ": nests deeper than " + std::to_string(detail::max_response_depth) + " levels");
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number past double
         std::string message = std::string(source) + " is not valid JSON: " + e.what();
         if (message.find("; expected end of input") != std::string::npos)
             message += " (one product object a line is the jsonl format)";

@@ -22,7 +22,7 @@ void read_jsonl_items(std::string_view text, std::string_view source, const Each
         nlohmann::json item;
         try {
             item = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number past double
             refuse(where + ": not valid JSON: " + e.what());
         }
         if (!item.is_object()) refuse(where + ": not a JSON object (JSON Lines has one product object a line)");
