@@ -17,6 +17,7 @@
 #include "vitrine/image/prepare.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/native/file_io.hpp"
+#include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/native/hosted_search.hpp"
 #include "vitrine/search/search.hpp"
 
@@ -117,45 +118,35 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
     const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
     const auto photo = args.option("image");
     if (text.empty() && !photo) throw UsageError("expected a query text or --image PHOTO");
-    const auto top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1000).value_or(3));
-    const auto retrieve_k =
-        static_cast<std::size_t>(args.integer("retrieve-k", 1, 1000).value_or(static_cast<long long>(std::max<std::size_t>(10, top_k))));
-    if (retrieve_k < top_k) throw UsageError("--retrieve-k must be at least --top-k");
+    HostedRequest request = hosted_request(args, text, 1000);
+    request.filters = filters(args);
     const auto endpoint = open_endpoint(args, "search");
     if (!endpoint)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
-
-    native::RerankSettings settings = rerank_settings(args, text, top_k);
-    if (photo && settings.max_images_per_request < 2)
+    if (photo && request.max_images_per_request < 2)
         throw UsageError("--max-images must be at least 2 with --image: the photo takes one");
     if (photo) {
         try {
-            settings.query_image_url = to_data_uri(prepare_image(native::read_file(*photo)).bytes);
+            request.query_image_url = to_data_uri(prepare_image(native::read_file(*photo)).bytes);
         } catch (const std::exception& e) {
             throw std::runtime_error("--image " + *photo + ": " + e.what());
         }
     }
-
     // Candidates: by the text (or a given vector); a photo alone takes the round-robin rule.
-    std::vector<float> query;
     if (const auto path = args.option("query-vector"))
-        query = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
-    else if (!text.empty())
-        query = text_query(index, text, args, endpoint.get());
-    SearchOptions options = filters(args);
-    options.top_k = retrieve_k;
-    const auto retrieved = native::retrieve(index, query, options);
+        request.query_vector = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
     native::ProductImages images(index, base, &endpoint->client());
+    HostedPipeline pipeline(index, std::move(request));
+    HostedOutcome outcome = native::run_pipeline(pipeline, endpoint->client(), images);
     SearchOutput output;
     output.rerank_requested = true;
-    RerankOutcome outcome =
-        native::rerank_products(index, retrieved, settings, endpoint->client(), images, output.warnings);
-    output.results = std::move(outcome.results);
-    output.reranked = outcome.reranked;
-    output.rerank_error = outcome.rerank_error;
+    output.results = std::move(outcome.ranking.results);
+    output.reranked = outcome.ranking.reranked;
+    output.rerank_error = std::move(outcome.ranking.rerank_error);
+    output.warnings = std::move(outcome.warnings);
     print(index, output, args.has("json"));
     return 0;
 }

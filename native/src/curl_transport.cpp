@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <vector>
 
 namespace vitrine::native {
 namespace {
@@ -72,9 +73,48 @@ void initialise_curl_once() {
 
 }  // namespace
 
-struct CurlTransport::Handle {
-    CURL* curl = nullptr;
+// Easy handles not in use; a call takes one (or makes one) and gives it back, so
+// concurrent calls each have their own and keep-alive connections are reused.
+struct CurlTransport::Handles {
+    std::mutex mutex;
+    std::vector<CURL*> idle;
+
+    ~Handles() {
+        for (CURL* curl : idle) curl_easy_cleanup(curl);
+    }
 };
+
+namespace {
+
+class Lease {
+public:
+    explicit Lease(CurlTransport::Handles& handles) : handles_(handles) {
+        const std::lock_guard lock(handles_.mutex);
+        if (!handles_.idle.empty()) {
+            curl_ = handles_.idle.back();
+            handles_.idle.pop_back();
+        }
+    }
+    ~Lease() {
+        if (curl_ == nullptr) return;
+        const std::lock_guard lock(handles_.mutex);
+        handles_.idle.push_back(curl_);
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    CURL* get() {
+        if (curl_ == nullptr) curl_ = curl_easy_init();
+        if (curl_ == nullptr) throw NetworkError("cannot create a libcurl handle", false);
+        return curl_;
+    }
+
+private:
+    CurlTransport::Handles& handles_;
+    CURL* curl_ = nullptr;
+};
+
+}  // namespace
 
 std::optional<std::string> HttpResponse::header(std::string_view lower_case_name) const {
     const auto it = headers.find(std::string(lower_case_name));
@@ -82,16 +122,17 @@ std::optional<std::string> HttpResponse::header(std::string_view lower_case_name
     return it->second;
 }
 
-CurlTransport::CurlTransport() : handle_(std::make_unique<Handle>()) {
+CurlTransport::CurlTransport() : handles_(std::make_unique<Handles>()) {
     initialise_curl_once();
-    handle_->curl = curl_easy_init();
-    if (handle_->curl == nullptr) throw NetworkError("cannot create a libcurl handle", false);
+    Lease first(*handles_);
+    first.get();
 }
 
-CurlTransport::~CurlTransport() { curl_easy_cleanup(handle_->curl); }
+CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::perform(const HttpRequest& request) {
-    CURL* curl = handle_->curl;
+    Lease lease(*handles_);
+    CURL* curl = lease.get();
     // reset clears the options but keeps the connection cache, so keep-alive works across calls.
     curl_easy_reset(curl);
 

@@ -2,8 +2,6 @@
 // See vitrine/native/product_images.hpp.
 #include "vitrine/native/product_images.hpp"
 
-#include <algorithm>
-
 #include "vitrine/image/data_uri.hpp"
 #include "vitrine/image/reference.hpp"
 #include "vitrine/native/file_io.hpp"
@@ -54,14 +52,6 @@ ProductImage ProductImages::load(std::uint32_t position) {
     } catch (const std::exception& e) {
         return {std::nullopt, quoted + " cannot be used: " + e.what()};
     }
-}
-
-void warn_if_text_only(std::vector<std::string>& warnings, std::string_view id, const ProductImage& image) {
-    if (image.problem.empty()) return;
-    const std::string prefix = std::string(id) + ": ";
-    if (std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.rfind(prefix, 0) == 0; }))
-        return;
-    warnings.push_back(prefix + image.problem + "; sent as text alone");
 }
 
 }  // namespace vitrine::native

@@ -54,8 +54,4 @@ private:
     std::size_t prepared_ = 0;
 };
 
-// Adds "<id>: <problem>; sent as text alone" to warnings, once per product,
-// when the product's image could not be used.
-void warn_if_text_only(std::vector<std::string>& warnings, std::string_view id, const ProductImage& image);
-
 }  // namespace vitrine::native
