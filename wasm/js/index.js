@@ -100,7 +100,8 @@ class Vitrine {
   // Search, rerank and answers through an OpenAI-compatible endpoint (js/hosted_client.js).
   createClient(options) {
     const core = this.#core;
-    return createHostedClient({ vitrine: this, core, handleOf: (index) => VitrineIndex.handleOf(index, core) }, options);
+    return createHostedClient({ vitrine: this, core, handleOf: (index) => VitrineIndex.handleOf(index, core), parseMetadata },
+      options);
   }
 
   // Bytes malloc'ed in the WASM heap right now: a diagnostic for leak checks.
