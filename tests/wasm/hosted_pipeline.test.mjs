@@ -173,6 +173,50 @@ test('a rerank response the core refuses gives the retrieval order and the core\
   }
 });
 
+// A fetch that hands /rerank calls to `rerank(url, init)` and the rest to the global fetch.
+const rerankThrough = (rerank) => (url, init) => (String(url).endsWith('/rerank') ? rerank(url, init) : fetch(url, init));
+
+test('a rerank answer with fewer results than asked for falls back to retrieval order', async () => {
+  const plain = await clientFor().search('brass lamp', { rerank: false, topK: 3 });
+  for (const results of [[], [{ index: 0, relevance_score: 0.9 }]]) {
+    const reply = async () => new Response(JSON.stringify({ results }), { headers: { 'Content-Type': 'application/json' } });
+    const found = await clientFor({ fetch: rerankThrough(reply) }).search('brass lamp', { topK: 3 });
+    assert.equal(found.reranked, false);
+    assert.match(found.rerankError, /`results` has \d entries, fewer than the 3 asked for/);
+    assert.deepEqual(found.results, plain.results);
+  }
+});
+
+test('a reranker scoring every document despite top_n is accepted: the best top_n are kept', async () => {
+  const honoured = await clientFor().search('brass lamp linen', { retrieveK: 10, topK: 3 });
+  const withoutTopN = (url, init) => {
+    const body = JSON.parse(new TextDecoder().decode(init.body));
+    delete body.top_n; // the server then scores every document
+    return fetch(url, { ...init, body: JSON.stringify(body) });
+  };
+  const found = await clientFor({ fetch: rerankThrough(withoutTopN) }).search('brass lamp linen', { retrieveK: 10, topK: 3 });
+  assert.ok(fixture.requests('rerank').some((r) => r.body.top_n === undefined));
+  assert.equal(found.reranked, true);
+  assert.deepEqual(found.results, honoured.results);
+});
+
+test('rerank batches are in flight together', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const counted = async (url, init) => {
+    most = Math.max(most, ++inFlight);
+    try {
+      return await fetch(url, init);
+    } finally {
+      inFlight--;
+    }
+  };
+  const found = await clientFor({ fetch: rerankThrough(counted), maxImagesPerRequest: 2 }).search('brass lamp', { retrieveK: 10 });
+  assert.equal(found.reranked, true);
+  assert.ok(fixture.requests('rerank').length >= 3);
+  assert.equal(most, fixture.requests('rerank').length);
+});
+
 test('filters apply before retrieval and reranking', async () => {
   const found = await clientFor().search('copper', { category: 'kitchen', minPrice: 20, maxPrice: 100, topK: 5 });
   assert.ok(found.results.length > 0);
