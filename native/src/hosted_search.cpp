@@ -34,17 +34,12 @@ void post_calls(HostedPipeline& pipeline, EndpointClient& client) {
             failures[i] = e.what();
         }
     }
-    // Bodies and reasons are copies: handing one back may end the calls' lifetime.
-    const std::vector<std::size_t> ids = [&] {
-        std::vector<std::size_t> out;
-        for (const HostedCall& call : calls) out.push_back(call.id);
-        return out;
-    }();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
+    // Only ids, bodies and reasons are used from here: handing one back may end the calls' views.
+    for (std::size_t i = 0; i < calls.size(); ++i) {
         if (failures[i].empty())
-            pipeline.receive(ids[i], bodies[i]);
+            pipeline.receive(calls[i].id, bodies[i]);
         else
-            pipeline.fail(ids[i], failures[i]);
+            pipeline.fail(calls[i].id, failures[i]);
     }
 }
 

@@ -16,7 +16,7 @@
 import { linked } from './abort.js';
 import { EndpointError, unwrap } from './errors.js';
 
-const STAGE = { embeddings: 'embedMs', rerank: 'rerankMs', 'chat/completions': 'answerMs' };
+const STAGE = { rerank: 'rerankMs', 'chat/completions': 'answerMs' }; // embeddings: embedMs + retrieveMs
 
 const add = (timings, stage, start) => {
   timings[stage] = (timings[stage] ?? 0) + (performance.now() - start);

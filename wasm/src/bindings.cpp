@@ -30,8 +30,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .property("model", &OpenedIndex::model)
         .property("embedder", &OpenedIndex::embedder)
         .function("search", &OpenedIndex::search)
-        .function("record", &OpenedIndex::record)
-        .function("roundRobinByCategory", &OpenedIndex::round_robin_by_category);
+        .function("record", &OpenedIndex::record);
     using vitrine::wasm::HostedJob;
     class_<HostedJob>("HostedJob")
         .function("finished", &HostedJob::finished)

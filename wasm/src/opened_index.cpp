@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "failure.hpp"
-#include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace vitrine::wasm {
@@ -67,15 +66,6 @@ val OpenedIndex::record(std::uint32_t position) const {
     return guarded([&] {
         val out = val::object();
         set_record_fields(out, index_.record(position));
-        return out;
-    });
-}
-
-val OpenedIndex::round_robin_by_category(const val& options) const {
-    return guarded([&] {
-        val out = val::array();
-        for (const std::uint32_t position : vitrine::round_robin_by_category(index_, search_options_from(options)))
-            out.call<void>("push", position);
         return out;
     });
 }

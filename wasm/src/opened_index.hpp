@@ -38,11 +38,8 @@ public:
     emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
     // {id, title, description, image, category, price, metadata (its JSON text)}
     emscripten::val record(std::uint32_t position) const;
-    // Candidates for a query with no text (search by photo alone): an array of
-    // positions by vitrine/category_round_robin.hpp's rule, the same filters first.
-    emscripten::val round_robin_by_category(const emscripten::val& options) const;
 
-    // For the other bindings (query embedding, rerank, answer) that read the index.
+    // For the other bindings (the hosted pipeline) that read the index.
     const Index& index() const noexcept { return index_; }
 
 private:

@@ -108,8 +108,6 @@ public:
     void fail(std::size_t id, std::string_view reason);
     const HostedOutcome& outcome() const;  // refuses (invalid_argument) before finished()
 
-    SearchDepths depths() const noexcept { return depths_; }
-
 private:
     enum class Stage { embedding, rerank_images, reranking, answer_images, answering, finished };
     struct Pending {
