@@ -169,8 +169,9 @@ void HostedPipeline::receive(std::size_t id, std::string_view body) {
     Pending* call = outstanding(id);
     if (call == nullptr) return;
     if (stage_ == Stage::embedding) {
+        const std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
         pending_.clear();
-        return retrieve(parse_query_embedding_response(body, index_.spec()));
+        return retrieve(vector);
     }
     if (stage_ == Stage::answering) {
         std::string text = parse_chat_response(body);

@@ -27,9 +27,10 @@
 // - answer (when `answer` is set): the ranked products' photos not yet given, then one
 //   /chat/completions call (answer_request.hpp); the sources are the ranked products.
 // A product whose photo could not be had (GivenImage::problem) goes as text alone and
-// adds "<id>: <problem>; sent as text alone" to warnings, once per product, in ranking
-// order. Calls, wanted images and bodies stay valid until the next give_image, receive
-// or fail. An answer for a call no longer outstanding (after a fallback) is ignored.
+// adds "<id>: <problem>; sent as text alone" to warnings, once per product, in retrieval
+// order (then the answer's sources). The views in calls() and wanted_images() stay valid
+// until the next give_image, receive or fail (ids and flags are plain values). An answer
+// for a call no longer outstanding (after a fallback) is ignored.
 //
 // Throws (Error): invalid_argument for a request out of contract (resolve_depths, the
 // query embedding's and plan_rerank's refusals, no text and no photo) and for an answer
