@@ -3,7 +3,10 @@
 // See vitrine/native/hosted_search.hpp.
 #include "vitrine/native/hosted_search.hpp"
 
-#include <future>
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 #include "vitrine/base/error.hpp"
 #include "vitrine/embed/local_embedder.hpp"
@@ -18,28 +21,38 @@ void give_images(HostedPipeline& pipeline, ProductImages& images) {
     }
 }
 
-// Every call out at once, each on its own thread; answers handed back in call order.
+// Every call out at once, on up to max_calls_in_flight threads; answers handed back in
+// call order (so the first failing batch names the fallback's reason).
 void post_calls(HostedPipeline& pipeline, EndpointClient& client) {
     const std::vector<HostedCall> calls = pipeline.calls();
-    std::vector<std::future<std::string>> answers;
-    for (const HostedCall& call : calls)
-        answers.push_back(std::async(std::launch::async, [&client, call] { return client.post_json(call.path, std::string(call.body)); }));
     std::vector<std::string> bodies(calls.size());
-    std::vector<std::string> failures(calls.size());
+    std::vector<std::exception_ptr> errors(calls.size());
+    std::atomic<std::size_t> next{0};
+    {
+        const auto post = [&] {
+            for (std::size_t i; (i = next++) < calls.size();) {
+                try {
+                    bodies[i] = client.post_json(calls[i].path, std::string(calls[i].body));
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            }
+        };
+        std::vector<std::jthread> threads;
+        for (std::size_t t = 0; t < std::min(calls.size(), max_calls_in_flight); ++t) threads.emplace_back(post);
+    }
+    // Only ids and flags are read from the calls here: handing an answer back may end their views.
     for (std::size_t i = 0; i < calls.size(); ++i) {
+        if (!errors[i]) {
+            pipeline.receive(calls[i].id, bodies[i]);
+            continue;
+        }
         try {
-            bodies[i] = answers[i].get();
+            std::rethrow_exception(errors[i]);
         } catch (const EndpointError& e) {
             if (!calls[i].falls_back) throw;
-            failures[i] = e.what();
+            pipeline.fail(calls[i].id, e.what());
         }
-    }
-    // Only ids, bodies and reasons are used from here: handing one back may end the calls' views.
-    for (std::size_t i = 0; i < calls.size(); ++i) {
-        if (failures[i].empty())
-            pipeline.receive(calls[i].id, bodies[i]);
-        else
-            pipeline.fail(calls[i].id, failures[i]);
     }
 }
 

@@ -200,21 +200,34 @@ test('a reranker scoring every document despite top_n is accepted: the best top_
   assert.deepEqual(found.results, honoured.results);
 });
 
-test('rerank batches are in flight together', async () => {
-  let inFlight = 0;
-  let most = 0;
-  const counted = async (url, init) => {
-    most = Math.max(most, ++inFlight);
+// A fetch counting the /rerank calls in flight at once.
+function inFlightCounter() {
+  const counter = { now: 0, most: 0 };
+  counter.fetch = rerankThrough(async (url, init) => {
+    counter.most = Math.max(counter.most, ++counter.now);
     try {
       return await fetch(url, init);
     } finally {
-      inFlight--;
+      counter.now--;
     }
-  };
-  const found = await clientFor({ fetch: rerankThrough(counted), maxImagesPerRequest: 2 }).search('brass lamp', { retrieveK: 10 });
+  });
+  return counter;
+}
+
+test('rerank batches are in flight together', async () => {
+  const counter = inFlightCounter();
+  const found = await clientFor({ fetch: counter.fetch, maxImagesPerRequest: 2 }).search('brass lamp', { retrieveK: 10 });
   assert.equal(found.reranked, true);
   assert.ok(fixture.requests('rerank').length >= 3);
-  assert.equal(most, fixture.requests('rerank').length);
+  assert.equal(counter.most, fixture.requests('rerank').length);
+});
+
+test('at most 8 rerank calls are in flight at once, the rest follow as they finish', async () => {
+  const counter = inFlightCounter();
+  const found = await clientFor({ fetch: counter.fetch, maxImagesPerRequest: 1 }).search('lamp', { retrieveK: 12 });
+  assert.equal(found.reranked, true);
+  assert.ok(fixture.requests('rerank').length > 8, 'ten photos, one a request');
+  assert.equal(counter.most, 8);
 });
 
 test('filters apply before retrieval and reranking', async () => {

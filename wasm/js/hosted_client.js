@@ -76,7 +76,8 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
     throw new TypeError('createClient options index and baseUrl are required');
   const { index } = config;
   handleOf(index);
-  const transport = transportFor(core, config, core.hostedDefaults());
+  const defaults = core.hostedDefaults();
+  const transport = transportFor(core, config, defaults);
   const imageBase = config.imageBase === undefined ? undefined : new URL(config.imageBase, globalThis.location?.href).href;
   const images = productImages({
     kindOf: (reference) => core.imageReferenceKind(reference),
@@ -100,7 +101,8 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
     }));
     const timings = { embedMs: 0, retrieveMs: performance.now() - start };
     try {
-      const outcome = await runJob(job, { core, transport, images, signal: o.signal, timings });
+      const { maxCallsInFlight } = defaults;
+      const outcome = await runJob(job, { core, transport, images, signal: o.signal, timings, maxCallsInFlight });
       for (const result of outcome.results) result.metadata = parseMetadata(result);
       timings.totalMs = performance.now() - start;
       return { ...outcome, timings };

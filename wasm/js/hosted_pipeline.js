@@ -2,12 +2,13 @@
 // WebAssembly: wasm/src/hosted_job.hpp, vitrine/hosted/pipeline.hpp) with fetch. The
 // core decides what to send and what the answers mean; this file only moves bytes.
 //
-//   const outcome = await runJob(job, { core, transport, images, signal, timings });
+//   const outcome = await runJob(job, { core, transport, images, signal, timings, maxCallsInFlight });
 //   // {results, reranked, rerankError?, warnings, answer?, cited?}; timings gets
 //   // embedMs, retrieveMs, imagesMs, rerankMs, answerMs for the stages that ran
 //
 // The photos the job wants are fetched and prepared at once (js/product_images.js);
-// the calls it asks for are all sent at once, the rerank batches concurrently. The
+// the calls it asks for are all sent at once, the rerank batches concurrently (at most
+// maxCallsInFlight at a time, the core's default; none more after a fallback). The
 // first rerank call to fail after its retries (EndpointError) goes back to the job,
 // which falls back to retrieval order, and stops its siblings. An embeddings or chat
 // call that fails rejects with its EndpointError, a response the core refuses with a
@@ -29,8 +30,9 @@ async function givePhotos(job, wanted, { core, images, signal, timings }) {
   add(timings, 'imagesMs', start);
 }
 
-// Every call the job asks for, at once; each answer handed back as it arrives.
-async function sendCalls(job, calls, { core, transport, signal, timings }) {
+// Every call the job asks for, at once (at most maxCallsInFlight at a time); each answer
+// handed back as it arrives.
+async function sendCalls(job, calls, { core, transport, signal, timings, maxCallsInFlight }) {
   const start = performance.now();
   const siblings = linked(signal);
   let fellBack = false;
@@ -54,8 +56,12 @@ async function sendCalls(job, calls, { core, transport, signal, timings }) {
     timings.embedMs = (timings.embedMs ?? 0) + (received - start);
     add(timings, 'retrieveMs', received);
   };
+  const queue = [...calls];
+  const sender = async () => {
+    for (let call = queue.shift(); call && !fellBack; call = queue.shift()) await send(call);
+  };
   try {
-    await Promise.all(calls.map(send));
+    await Promise.all(Array.from({ length: Math.min(calls.length, maxCallsInFlight) }, sender));
   } catch (error) {
     siblings.abort(error);
     throw error;

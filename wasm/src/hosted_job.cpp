@@ -155,6 +155,7 @@ val hosted_defaults() {
     out.set("minRetrieveK", min_default_retrieve_k);
     out.set("maxImagesPerRequest", default_max_images_per_request);
     out.set("timeoutMs", default_timeout_seconds * 1000);
+    out.set("maxCallsInFlight", max_calls_in_flight);
     out.set("maxTokens", answer.max_tokens ? val(*answer.max_tokens) : val::null());
     out.set("retries", retry.max_retries);
     out.set("retryDelayMs", retry.base_delay * 1000);

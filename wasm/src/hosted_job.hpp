@@ -52,7 +52,8 @@ private:
 
 // The core's defaults as the JS client applies them (vitrine/hosted/defaults.hpp and
 // retry_policy.hpp): {rerankModel, chatModel, topK, minRetrieveK, maxImagesPerRequest,
-// timeoutMs, maxTokens, retries, retryDelayMs, maxRetryDelayMs, maxRetryAfterMs}.
+// timeoutMs, maxCallsInFlight, maxTokens, retries, retryDelayMs, maxRetryDelayMs,
+// maxRetryAfterMs}.
 emscripten::val hosted_defaults();
 
 // topK?, retrieveK? -> {topK, retrieveK} with the defaults applied (resolve_depths);

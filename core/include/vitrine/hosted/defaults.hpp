@@ -1,6 +1,6 @@
 // vitrine/hosted/defaults.hpp — the hosted pipeline's defaults, in one place: the models
 // asked for, how many results and candidates, images per rerank request, the time an
-// attempt may take. The retry numbers are RetryPolicy's (retry_policy.hpp), the answer's
+// attempt may take, how many calls may be in flight at once. The retry numbers are RetryPolicy's (retry_policy.hpp), the answer's
 // max_tokens and system prompt AnswerOptions' (answer_request.hpp).
 //
 //   std::size_t top_k = request.top_k.value_or(vitrine::default_top_k);
@@ -27,6 +27,9 @@ inline constexpr std::size_t min_default_retrieve_k = 10;
 inline constexpr std::size_t default_max_images_per_request = 5;
 // Per attempt, the response body included.
 inline constexpr double default_timeout_seconds = 30.0;
+// Calls a driver keeps in flight at once (the rerank batches): enough to overlap a
+// search's batches, few enough not to flood the endpoint into rate limits.
+inline constexpr std::size_t max_calls_in_flight = 8;
 
 struct SearchDepths {
     std::size_t top_k = default_top_k;                // results kept

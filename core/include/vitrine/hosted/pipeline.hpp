@@ -20,7 +20,8 @@
 //   (a photo alone) retrieves by the category round-robin rule, without scores;
 // - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp);
 // - rerank: the candidates' photos (wanted_images), then one call per batch
-//   (rerank_plan.hpp), every call out at once. The first transport failure handed to
+//   (rerank_plan.hpp), every call out at once (at most max_calls_in_flight at a time,
+//   defaults.hpp; a driver stops sending after a fallback). The first transport failure handed to
 //   fail(), or a response the core refuses (bad_response, limit_exceeded) once all are
 //   in, gives the retrieval order with reranked = false and the reason (rerank_merge.hpp);
 //   no candidates: "there were no candidates to rerank";

@@ -9,8 +9,8 @@
 //   auto query = embed_query(index, "red trail shoe", &client, {});   // local or hosted model
 //
 // Every decision is the pipeline's; this layer only moves bytes. The rerank batches go
-// out concurrently, one thread each (the client and its transport take concurrent
-// calls); their answers are handed back in batch order, so the first failing batch
+// out concurrently, on up to max_calls_in_flight threads (the client and its transport
+// take concurrent calls); their answers are handed back in batch order, so the first failing batch
 // names the fallback's reason. A rerank that fails after its retries gives the retrieval
 // order with reranked = false and the reason (the API key redacted); an embeddings or
 // chat call that fails throws EndpointError, and what the core refuses throws
