@@ -6,10 +6,10 @@
 
 #include "vitrine/base/error.hpp"
 #include "vitrine/catalogue/product_text.hpp"
-#include "vitrine/embed/local_embedder.hpp"
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine {
 namespace {
@@ -19,6 +19,12 @@ constexpr std::string_view rerank_path = "rerank";
 constexpr std::string_view chat_path = "chat/completions";
 
 [[noreturn]] void refuse(const std::string& what) { throw Error(ErrorKind::invalid_argument, "hosted search: " + what); }
+
+std::vector<RankedProduct> hits(const std::vector<SearchHit>& found) {
+    std::vector<RankedProduct> out;
+    for (const SearchHit& hit : found) out.push_back({hit.position, hit.score});
+    return out;
+}
 
 // A product id's warning, once: "<id>: <problem>; sent as text alone".
 void warn_text_only(std::vector<std::string>& warnings, std::string_view id, const std::string& problem) {
@@ -47,10 +53,15 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     : index_(index), request_(std::move(request)), depths_(resolve_depths(request_.top_k, request_.retrieve_k)) {
     if (request_.query.empty() && !request_.query_image_url && !request_.query_vector)
         refuse("there is neither a query text nor a photo");
-    if (request_.query_vector || request_.query.empty()) {
-        retrieve(request_.query_vector ? std::span<const float>(*request_.query_vector) : std::span<const float>());
+    if (request_.query_vector) {
+        retrieved(hits(search(index_, *request_.query_vector, retrieval_options())));
+    } else if (request_.query.empty()) {
+        std::vector<RankedProduct> candidates;
+        for (const std::uint32_t position : round_robin_by_category(index_, retrieval_options()))
+            candidates.push_back({position});
+        retrieved(std::move(candidates));
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
-        retrieve(embed_local(request_.query, index_.dims()));
+        retrieved(hits(search_text(index_, request_.query, retrieval_options())));
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;
@@ -59,15 +70,15 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     }
 }
 
-// Candidates in retrieval order: by the vector, or by the round-robin rule without one.
-void HostedPipeline::retrieve(std::span<const float> vector) {
+SearchOptions HostedPipeline::retrieval_options() const {
     SearchOptions options = request_.filters;
     options.top_k = request_.rerank ? depths_.retrieve_k : depths_.top_k;
-    if (vector.empty()) {
-        for (const std::uint32_t position : round_robin_by_category(index_, options)) retrieved_.push_back({position});
-    } else {
-        for (const SearchHit& hit : search(index_, vector, options)) retrieved_.push_back({hit.position, hit.score});
-    }
+    return options;
+}
+
+// The candidates, in retrieval order: ranked as they are, or on to the reranker.
+void HostedPipeline::retrieved(std::vector<RankedProduct> candidates) {
+    retrieved_ = std::move(candidates);
     if (request_.answer && retrieved_.empty()) refuse("no products match the filters: there is nothing to answer from");
     if (!request_.rerank) return rank({retrieved_, false, {}});
     if (retrieved_.empty()) return rank({{}, false, "there were no candidates to rerank"});
@@ -171,7 +182,7 @@ void HostedPipeline::receive(std::size_t id, std::string_view body) {
     if (stage_ == Stage::embedding) {
         const std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
         pending_.clear();
-        return retrieve(vector);
+        return retrieved(hits(search(index_, vector, retrieval_options())));
     }
     if (stage_ == Stage::answering) {
         std::string text = parse_chat_response(body);

@@ -15,9 +15,9 @@
 //   const vitrine::HostedOutcome& out = pipeline.outcome();  // results, reranked, rerank_error, warnings
 //
 // Steps, in order, each only when it applies:
-// - the query vector: query_vector if given; else the text through /embeddings for a
-//   hosted-model index (query_embedding.hpp), the local embedder for a local one; no text
-//   (a photo alone) retrieves by the category round-robin rule, without scores;
+// - the query: query_vector if given; else the text through /embeddings for a
+//   hosted-model index (query_embedding.hpp), search_text for a local one (text_search.hpp);
+//   no text (a photo alone) retrieves by the category round-robin rule, without scores;
 // - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp);
 // - rerank: the candidates' photos (wanted_images), then one call per batch
 //   (rerank_plan.hpp), every call out at once (at most max_calls_in_flight at a time,
@@ -43,7 +43,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -119,7 +118,8 @@ private:
         std::optional<std::string> response = {};
     };
 
-    void retrieve(std::span<const float> vector);
+    SearchOptions retrieval_options() const;
+    void retrieved(std::vector<RankedProduct> candidates);
     void after_images();
     void rank(RerankOutcome ranking);
     void ask_chat();
