@@ -58,7 +58,7 @@ int run_answer(const Args& raw) {
                          with_endpoint_options({"top-k", "retrieve-k", "category", "min-price", "max-price",
                                                 "instruction", "rerank-model", "chat-model", "max-images",
                                                 "max-tokens", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().size() != 2) throw UsageError("expected an index file and a question");
     const std::string question = args.positionals()[1];
     if (question.empty()) throw UsageError("the question is empty");
@@ -92,7 +92,8 @@ int run_answer(const Args& raw) {
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(args.positionals()[0]).parent_path().string());
-    native::ProductImages images(index, base, &client);
+    native::ProductImages images(index, base, &client, {},
+                                 args.has("any-image-path") ? native::ImagePaths::anywhere : native::ImagePaths::under_base);
     std::vector<std::string> warnings;
     std::optional<RerankOutcome> rerank;
     std::vector<std::uint32_t> positions;

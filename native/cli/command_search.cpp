@@ -148,7 +148,8 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
-    native::ProductImages images(index, base, &endpoint->client());
+    native::ProductImages images(index, base, &endpoint->client(), {},
+                                 args.has("any-image-path") ? native::ImagePaths::anywhere : native::ImagePaths::under_base);
     SearchOutput output;
     output.rerank_requested = true;
     RerankOutcome outcome =
@@ -167,7 +168,7 @@ int run_search(const Args& raw) {
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
                                                 "query-vectors", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
     if (!args.has("rerank"))
