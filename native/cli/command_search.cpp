@@ -78,7 +78,7 @@ SearchOptions filters(const Arguments& args) {
 }
 
 void print(const Index& index, const SearchOutput& output, bool as_json) {
-    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", warning.c_str());
+    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", terminal_safe(warning).c_str());
     if (as_json)
         print_json(index, output);
     else
