@@ -48,10 +48,10 @@ export async function searchRoute(url, settings, catalogue, charge) {
 }
 
 // Without an endpoint: the local embedder's index alone.
-function localSearch({ vitrine, index }, settings, q, k, filters) {
+function localSearch({ index }, settings, q, k, filters) {
   if (index.embedder !== 'local_hashing') requireEndpoint(settings);
   const start = performance.now();
-  const results = index.search(vitrine.embedLocal(q, index.dims), { topK: k, ...filters });
+  const { results } = index.search(q, { topK: k, ...filters });
   const retrieveMs = performance.now() - start;
   return { results, reranked: false, timings: { embedMs: 0, retrieveMs, totalMs: retrieveMs } };
 }

@@ -19,6 +19,7 @@
 #include "vitrine/native/file_io.hpp"
 #include "vitrine/native/hosted_search.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine::cli {
 namespace {
@@ -89,24 +90,30 @@ void print(const Index& index, const SearchOutput& output, bool as_json) {
 int run_plain(const Index& index, const Arguments& args) {
     SearchOptions options = filters(args);
     options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
-    std::vector<std::vector<float>> queries;
+    const bool as_json = args.has("json") || args.option("query-vectors");
+    const auto show = [&](const std::vector<SearchHit>& hits) {
+        SearchOutput output;
+        output.results = ranked_hits(hits);
+        print(index, output, as_json);
+    };
     if (const auto path = args.option("query-vector")) {
-        queries.push_back(to_query(read_json_file("query-vector", *path), "--query-vector " + *path));
+        show(search(index, to_query(read_json_file("query-vector", *path), "--query-vector " + *path), options));
     } else if (const auto path = args.option("query-vectors")) {
         const json batch = read_json_file("query-vectors", *path);
         if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
+        std::vector<std::vector<float>> queries;  // all checked before any is searched
         for (std::size_t i = 0; i < batch.size(); ++i)
             queries.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
+        for (const auto& query : queries) show(search(index, query, options));
     } else {
         if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
-        const auto endpoint =
-            index.spec().embedder == EmbedderKind::hosted ? open_endpoint(args, "search") : nullptr;
-        queries.push_back(text_query(index, args.positionals()[1], args, endpoint.get()));
-    }
-    for (const auto& query : queries) {
-        SearchOutput output;
-        output.results = ranked_hits(search(index, query, options));
-        print(index, output, args.has("json") || args.option("query-vectors"));
+        const std::string& text = args.positionals()[1];
+        if (index.spec().embedder != EmbedderKind::hosted) {
+            show(search_text(index, text, options));
+        } else {
+            const auto endpoint = open_endpoint(args, "search");
+            show(search(index, text_query(index, text, args, endpoint.get()), options));
+        }
     }
     return 0;
 }

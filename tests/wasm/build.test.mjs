@@ -45,7 +45,7 @@ test('vectors as a Float32Array give the same bytes as the same vectors as JSON 
 test('an empty catalogue builds an empty index that searches to nothing', () => {
   const index = vitrine.openIndex(vitrine.buildIndex('[]', { dims: 4 }));
   assert.equal(index.count, 0);
-  assert.deepEqual(index.search(new Float32Array([1, 0, 0, 0])), []);
+  assert.deepEqual(index.search(new Float32Array([1, 0, 0, 0])).results, []);
   index.close();
 });
 

@@ -103,7 +103,7 @@ export function createHostedClient({ vitrine, core, handleOf }, options) {
     const retrieveStart = performance.now();
     timings.embedMs = retrieveStart - start;
     const retrieved = vector
-      ? index.search(vector, { ...filters, topK }).map(({ position, score }) => ({ position, score }))
+      ? index.search(vector, { ...filters, topK }).results.map(({ position, score }) => ({ position, score }))
       : unwrap(core, handleOf(index).roundRobinByCategory({ ...filters, topK })).map((position) => ({ position, score: null }));
     timings.retrieveMs = performance.now() - retrieveStart;
     return retrieved;

@@ -7,7 +7,7 @@
 //   const images = productImages({ kindOf, getBytes, prepare, imageBase, cacheSize: 32 });
 //   const { jpeg, problem } = await images.get(record, signal);
 //
-// Reference kinds are the core's (vitrine/image_reference.hpp): an http(s) URL is
+// Reference kinds are the core's (vitrine/image/reference.hpp): an http(s) URL is
 // fetched as it is; a path resolves against imageBase (the index file's URL is the
 // natural base, as the index's directory is natively). Images are fetched without the
 // API key. A reference that cannot be used — another URI scheme, a path with no

@@ -10,7 +10,7 @@
 // appended after one "/". A relative baseUrl resolves against the page (a storefront
 // calling its own edge worker, which holds the key). fetch is injectable (tests,
 // workers); the global one is the default. Whether to retry and how long to wait is
-// the core's decision (retryDelay: vitrine/retry_policy.hpp — network errors and
+// the core's decision (retryDelay: vitrine/hosted/retry_policy.hpp — network errors and
 // timeouts, 408, 429, 5xx but 501/505; Retry-After in seconds or as an HTTP date),
 // so fetch backs off exactly as libcurl does. The timeout covers the whole exchange,
 // body included; a body cut short is a network error, retried.

@@ -19,24 +19,24 @@ namespace vitrine::wasm {
 // policy: {maxRetries, baseDelay, maxDelay, maxRetryAfter} (seconds); attempt:
 // {retriesDone, status (0: no response), retryAfter? (the header), now (Unix
 // seconds), jitter ([0, 1))} -> {delay: seconds to wait, or null to give up;
-// retryAfter: the seconds the header asked for, or null} (vitrine/retry_policy.hpp).
+// retryAfter: the seconds the header asked for, or null} (vitrine/hosted/retry_policy.hpp).
 emscripten::val retry_delay(const emscripten::val& policy, const emscripten::val& attempt);
 
 // options: {model?, queryTemplate?, task?}; model overrides the index's model name.
-// The /v1/embeddings body for a query (vitrine/query_embedding.hpp), as UTF-8 bytes.
+// The /v1/embeddings body for a query (vitrine/embed/query_embedding.hpp), as UTF-8 bytes.
 emscripten::val query_embedding_request(const OpenedIndex& index, const std::string& query,
                                         const emscripten::val& options);
 // The response body -> the query vector, cut to the index's dims and re-normalised.
 emscripten::val query_embedding_vector(const OpenedIndex& index, const std::string& body);
 
 // sources: [{position, image? (prepared JPEG)}] best first; options: {model, systemPrompt?, maxTokens?}.
-// The /v1/chat/completions body (vitrine/answer_request.hpp), as UTF-8 bytes.
+// The /v1/chat/completions body (vitrine/hosted/answer_request.hpp), as UTF-8 bytes.
 emscripten::val answer_request(const OpenedIndex& index, const std::string& question, const emscripten::val& sources,
                                const emscripten::val& options);
 // The response body -> {text, cited: 0-based source indices in order of first citation}.
 emscripten::val parse_answer(const std::string& body, std::uint32_t source_count);
 
-// 'none' | 'url' | 'path' | 'unsupported' (vitrine/image_reference.hpp).
+// 'none' | 'url' | 'path' | 'unsupported' (vitrine/image/reference.hpp).
 std::string image_reference_kind(const std::string& reference);
 
 }  // namespace vitrine::wasm

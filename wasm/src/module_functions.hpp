@@ -12,13 +12,13 @@
 
 namespace vitrine::wasm {
 
-// A Float32Array of dims values (vitrine/local_embedder.hpp).
+// A Float32Array of dims values (vitrine/embed/local_embedder.hpp).
 emscripten::val embed_local(const std::string& text, std::uint32_t dims);
 
 // options: {maxEdge?, quality?, maxPixels?} -> {bytes, width, height, sourceWidth, sourceHeight, mime}
 emscripten::val prepare_image(const emscripten::val& encoded, const emscripten::val& options);
 
-// A string, "data:<mime>;base64,..." (vitrine/data_uri.hpp).
+// A string, "data:<mime>;base64,..." (vitrine/image/data_uri.hpp).
 emscripten::val to_data_uri(const emscripten::val& bytes, const std::string& mime);
 
 // options: {storage?, dims?, model?, vectorsJsonl? (Uint8Array), vectors? (Float32Array)}

@@ -8,6 +8,7 @@
 #include "failure.hpp"
 #include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine::wasm {
 namespace {
@@ -33,6 +34,8 @@ SearchOptions search_options_from(const val& js) {
     if (const val min_price = js["minPrice"]; !min_price.isUndefined()) options.min_price = min_price.as<double>();
     if (const val max_price = js["maxPrice"]; !max_price.isUndefined()) options.max_price = max_price.as<double>();
     if (const val ids = js["ids"]; !ids.isUndefined()) options.ids = emscripten::vecFromJSArray<std::string>(ids);
+    if (const val rescore = js["rescore"]; !rescore.isUndefined()) options.rescore = rescore.as<bool>();
+    if (const val factor = js["rescoreFactor"]; !factor.isUndefined()) options.rescore_factor = factor.as<std::uint32_t>();
     return options;
 }
 
@@ -58,16 +61,21 @@ std::string OpenedIndex::embedder() const { return to_string(index_.spec().embed
 
 val OpenedIndex::search(const val& query, const val& options) const {
     return guarded([&] {
-        const std::vector<SearchHit> hits = vitrine::search(index_, floats_from_js(query), search_options_from(options));
-        val out = val::array();
+        const SearchOptions search_options = search_options_from(options);
+        const std::vector<SearchHit> hits = query.isString()
+                                                ? search_text(index_, query.as<std::string>(), search_options)
+                                                : vitrine::search(index_, floats_from_js(query), search_options);
+        val results = val::array();
         for (std::size_t rank = 0; rank < hits.size(); ++rank) {
             val hit = val::object();
             hit.set("rank", rank + 1);
             hit.set("score", hits[rank].score);
             hit.set("position", hits[rank].position);
             set_record_fields(hit, index_.record(hits[rank].position));
-            out.set(rank, hit);
+            results.set(rank, hit);
         }
+        val out = val::object();
+        out.set("results", results);
         return out;
     });
 }

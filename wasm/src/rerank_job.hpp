@@ -9,7 +9,7 @@
 //   job.delete();
 //
 // Images are prepared JPEGs (Uint8Array), sent as data URIs. The candidates' texts
-// come from the index records (vitrine/product_text.hpp) and
+// come from the index records (vitrine/catalogue/product_text.hpp) and
 // the batching, merging and fallback are the core's (rerank_plan, rerank_merge), so
 // JS and native give the same ranking for the same responses. Results are
 // [{position, score (retrieval score, or null), relevanceScore (when reranked)}].

@@ -17,6 +17,7 @@
 
 #include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 #include "vitrine/image/data_uri.hpp"
 #include "vitrine/image/exif.hpp"

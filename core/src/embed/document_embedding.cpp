@@ -1,5 +1,5 @@
 // embed/document_embedding.cpp — embedding batches and index rows from responses.
-// See vitrine/document_embedding.hpp.
+// See vitrine/embed/document_embedding.hpp.
 #include "vitrine/embed/document_embedding.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// embed/matryoshka.cpp — prefix + L2 re-normalisation. See vitrine/matryoshka.hpp.
+// embed/matryoshka.cpp — prefix + L2 re-normalisation. See vitrine/embed/matryoshka.hpp.
 #include "vitrine/embed/matryoshka.hpp"
 
 #include <string>

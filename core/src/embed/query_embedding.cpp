@@ -1,5 +1,5 @@
 // embed/query_embedding.cpp — query text, request and vector for a hosted-model index.
-// See vitrine/query_embedding.hpp.
+// See vitrine/embed/query_embedding.hpp.
 #include "vitrine/embed/query_embedding.hpp"
 
 #include "vitrine/hosted/embeddings_api.hpp"

@@ -1,5 +1,5 @@
 // embed/query_template.cpp — per-model query templates and placeholder substitution.
-// See vitrine/query_template.hpp.
+// See vitrine/embed/query_template.hpp.
 #include "vitrine/embed/query_template.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // hosted/answer_request.cpp — chat bodies for answers over retrieved products, and the
-// [n] citations in an answer. See vitrine/answer_request.hpp.
+// [n] citations in an answer. See vitrine/hosted/answer_request.hpp.
 #include "vitrine/hosted/answer_request.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // hosted/chat_api.cpp — builds /v1/chat/completions bodies (question + numbered
 // context items with low-detail images) and extracts the answer text from
-// choices[0].message.content. What is refused is listed in vitrine/chat_api.hpp.
+// choices[0].message.content. What is refused is listed in vitrine/hosted/chat_api.hpp.
 #include "vitrine/hosted/chat_api.hpp"
 
 #include "hosted/json_response.hpp"

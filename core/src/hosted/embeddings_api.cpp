@@ -1,6 +1,6 @@
 // hosted/embeddings_api.cpp — builds /v1/embeddings request bodies and validates
 // responses into one float vector per input, ordered by `index`.
-// What is refused is listed in vitrine/embeddings_api.hpp.
+// What is refused is listed in vitrine/hosted/embeddings_api.hpp.
 #include "vitrine/hosted/embeddings_api.hpp"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // hosted/rerank_api.cpp — builds /v1/rerank request bodies (plain or multimodal query
 // and documents) and validates responses into results sorted best first.
-// What is refused is listed in vitrine/rerank_api.hpp.
+// What is refused is listed in vitrine/hosted/rerank_api.hpp.
 #include "vitrine/hosted/rerank_api.hpp"
 
 #include <algorithm>

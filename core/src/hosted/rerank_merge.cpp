@@ -1,5 +1,5 @@
 // hosted/rerank_merge.cpp — per-batch rerank results mapped back to candidates and
-// merged best first; the retrieval-order fallback. See vitrine/rerank_merge.hpp.
+// merged best first; the retrieval-order fallback. See vitrine/hosted/rerank_merge.hpp.
 #include "vitrine/hosted/rerank_merge.hpp"
 
 #include <algorithm>

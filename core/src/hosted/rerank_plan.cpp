@@ -1,5 +1,5 @@
 // hosted/rerank_plan.cpp — cuts candidates into image-capped batches and builds their
-// /v1/rerank bodies. See vitrine/rerank_plan.hpp.
+// /v1/rerank bodies. See vitrine/hosted/rerank_plan.hpp.
 #include "vitrine/hosted/rerank_plan.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // hosted/retry_policy.cpp — retryable statuses, jittered exponential backoff and
 // Retry-After parsing (delay-seconds and the three HTTP-date forms of RFC 9110:
-// IMF-fixdate, obsolete RFC 850 and asctime). See vitrine/retry_policy.hpp.
+// IMF-fixdate, obsolete RFC 850 and asctime). See vitrine/hosted/retry_policy.hpp.
 #include "vitrine/hosted/retry_policy.hpp"
 
 #include <algorithm>

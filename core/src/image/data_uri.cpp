@@ -1,4 +1,4 @@
-// image/data_uri.cpp — Base64 encoding and "data:<mime>;base64,<payload>" URIs (see vitrine/data_uri.hpp).
+// image/data_uri.cpp — Base64 encoding and "data:<mime>;base64,<payload>" URIs (see vitrine/image/data_uri.hpp).
 #include "vitrine/image/data_uri.hpp"
 
 #include <cstddef>

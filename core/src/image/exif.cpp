@@ -1,4 +1,4 @@
-// image/exif.cpp — EXIF orientation from JPEG bytes (see vitrine/exif.hpp).
+// image/exif.cpp — EXIF orientation from JPEG bytes (see vitrine/image/exif.hpp).
 //
 // Bounds discipline: every read goes through `fits(bytes, at, n)`, written as
 // `n <= size && at <= size - n` so that no offset arithmetic can overflow, and
@@ -6,6 +6,9 @@
 #include "vitrine/image/exif.hpp"
 
 #include <cstddef>
+
+#include "base/byte_io.hpp"
+#include "image/jpeg_markers.hpp"
 
 namespace vitrine {
 namespace {
@@ -21,13 +24,11 @@ bool fits(Bytes bytes, std::size_t at, std::size_t n) noexcept {
 }
 
 std::uint16_t load16(Bytes bytes, std::size_t at, bool big_endian) noexcept {
-    const unsigned a = bytes[at], b = bytes[at + 1];
-    return static_cast<std::uint16_t>(big_endian ? (a << 8) | b : (b << 8) | a);
+    return big_endian ? bytes::load_be16(bytes.data() + at) : bytes::load_le16(bytes.data() + at);
 }
 
 std::uint32_t load32(Bytes bytes, std::size_t at, bool big_endian) noexcept {
-    const std::uint32_t hi = load16(bytes, at, big_endian), lo = load16(bytes, at + 2, big_endian);
-    return big_endian ? (hi << 16) | lo : (lo << 16) | hi;
+    return big_endian ? bytes::load_be32(bytes.data() + at) : bytes::load_le32(bytes.data() + at);
 }
 
 // `tiff` is the TIFF block that follows "Exif\0\0": header, then IFD0 at an
@@ -69,27 +70,13 @@ bool is_exif_payload(Bytes payload) noexcept {
 
 int read_exif_orientation(std::span<const std::uint8_t> jpeg) noexcept {
     if (!fits(jpeg, 0, 2) || jpeg[0] != 0xFF || jpeg[1] != 0xD8) return kUpright;  // SOI
-
-    std::size_t at = 2;
-    while (fits(jpeg, at, 2)) {
-        if (jpeg[at] != 0xFF) return kUpright;  // not at a marker: corrupt
-        while (fits(jpeg, at, 2) && jpeg[at + 1] == 0xFF) ++at;  // fill bytes
-        if (!fits(jpeg, at, 2)) return kUpright;
-        const std::uint8_t marker = jpeg[at + 1];
-        at += 2;
-
-        if (marker == 0xDA || marker == 0xD9) return kUpright;  // SOS/EOI: EXIF comes before the scan
-        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;  // TEM/RSTn carry no length
-        if (marker == 0x00) return kUpright;  // stuffed byte outside a scan: corrupt
-
-        if (!fits(jpeg, at, 2)) return kUpright;
-        const std::size_t length = load16(jpeg, at, true);  // counts its own two bytes
-        if (length < 2 || !fits(jpeg, at, length)) return kUpright;
-        const Bytes payload = jpeg.subspan(at + 2, length - 2);
-        if (marker == 0xE1 && is_exif_payload(payload)) return orientation_from_tiff(payload.subspan(6));
-        at += length;
+    // EXIF comes before the first scan: stop there, or wherever the file is malformed.
+    for (std::size_t at = 2;;) {
+        const image::jpeg::Step step = image::jpeg::next_segment(jpeg, at);
+        if (step.status != image::jpeg::Status::segment || step.marker == 0xDA) return kUpright;
+        if (step.marker == 0xE1 && is_exif_payload(step.body)) return orientation_from_tiff(step.body.subspan(6));
+        at = step.next;
     }
-    return kUpright;
 }
 
 }  // namespace vitrine

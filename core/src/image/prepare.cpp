@@ -1,10 +1,9 @@
 // image/prepare.cpp — header check -> decode -> flatten -> shrink -> orient -> encode
-// (see vitrine/image_prepare.hpp). The choices, in pipeline order:
+// (see vitrine/image/prepare.hpp). The choices, in pipeline order:
 //
-// 1. The header decides first, before any decoder. A PNG's size is read from IHDR (the
-//    first chunk, fixed layout). A JPEG's markers are walked to its end (entropy-coded
-//    data skipped at memchr speed), which checks its structure, counts its scans and
-//    finds its frame header (see "JPEG structure" below). No pixel memory exists until
+// 1. The header decides first, before any decoder. A PNG's size is read from IHDR
+//    (png_header.hpp). A JPEG's markers are walked to its end, which checks its
+//    structure, counts its scans and finds its frame header (jpeg_markers.hpp). No pixel memory exists until
 //    width*height has passed max_pixels and width*height*channels the decoders' limits.
 // 2. Decode to 8 bits a channel. A JPEG with libjpeg-turbo (jpeg_decode.hpp), as grey
 //    or RGB, at the DCT scale that leaves the shrink at least 2x to do, by scanlines.
@@ -15,7 +14,7 @@
 //    a white page. Before resizing, so that the filter sees 1 or 3 plain channels and no
 //    premultiply/unpremultiply (division by tiny alphas) happens in float.
 // 4. Shrink, in the stored orientation, to the upright target with width and height
-//    swapped for orientations 5..8 (image_shrink.hpp): in linear light, so fine detail
+//    swapped for orientations 5..8 (shrink.hpp): in linear light, so fine detail
 //    keeps its brightness (a black/white pixel checkerboard becomes sRGB 188, not 128);
 //    a Catmull-Rom cubic (sharper than Mitchell-Netravali, within 0.5 dB of a Lanczos
 //    reference on photos), after a box average of whole blocks where the image
@@ -47,9 +46,13 @@
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
-#include "image/orientation.hpp"
-#include "image/shrink.hpp"
+#include "base/byte_io.hpp"
+#include "image/image_error.hpp"
 #include "image/jpeg_decode.hpp"
+#include "image/jpeg_markers.hpp"
+#include "image/orientation.hpp"
+#include "image/png_header.hpp"
+#include "image/shrink.hpp"
 #include "image/stb_allocation_cap.h"
 #include "vitrine/base/error.hpp"
 #include "vitrine/image/exif.hpp"
@@ -68,9 +71,7 @@ constexpr std::uint64_t kMaxInputBytes = INT_MAX;
 constexpr std::uint64_t kMaxDecodedEdge = std::uint64_t{1} << 24;
 constexpr std::uint64_t kMaxDecodedBytes = std::uint64_t{1} << 30;
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& message) {
-    throw Error(kind, "image: " + message);
-}
+using image::fail;
 
 enum class Format { jpeg, png };
 
@@ -103,204 +104,15 @@ std::string first_bytes_hex(Bytes bytes) {
     return hex;
 }
 
-std::uint32_t load_be32(Bytes bytes, std::size_t at) {
-    return (std::uint32_t{bytes[at]} << 24) | (std::uint32_t{bytes[at + 1]} << 16) |
-           (std::uint32_t{bytes[at + 2]} << 8) | bytes[at + 3];
-}
-
-// Whether a PNG can hold transparent pixels: an alpha channel (colour types 4, 6) or a
-// tRNS chunk, which comes before the first IDAT. When the chunks cannot be walked
-// that far, assume it can: the decode then goes through the alpha path, which is
-// right for every PNG, only slower.
-bool png_may_be_transparent(Bytes png) {
-    const int colour_type = png[25];
-    if (colour_type == 4 || colour_type == 6) return true;
-    static constexpr std::uint8_t kTrns[4] = {'t', 'R', 'N', 'S'}, kIdat[4] = {'I', 'D', 'A', 'T'};
-    for (std::size_t at = 8; png.size() >= 12 && at <= png.size() - 12;) {
-        const std::uint32_t length = load_be32(png, at);
-        const auto type = png.begin() + static_cast<std::ptrdiff_t>(at + 4);
-        if (std::equal(kTrns, kTrns + 4, type)) return true;
-        if (std::equal(kIdat, kIdat + 4, type)) return false;
-        if (length > png.size() - 12 - at) return true;
-        at += 12 + length;
-    }
-    return true;
-}
-
-// Signature (8), then IHDR: length (4) = 13, "IHDR" (4), width (4), height (4),
-// bit depth (1), colour type (1), ... stb_image checks the rest.
 Header read_png_header(Bytes png) {
-    if (png.size() < 26) fail(ErrorKind::bad_image, "truncated PNG (it ends inside the IHDR header)");
-    static constexpr std::uint8_t kIhdr[4] = {'I', 'H', 'D', 'R'};
-    if (load_be32(png, 8) != 13 || !std::equal(kIhdr, kIhdr + 4, png.begin() + 12))
-        fail(ErrorKind::bad_image, "corrupt PNG (the first chunk is not a 13-byte IHDR)");
-    const std::uint32_t width = load_be32(png, 16), height = load_be32(png, 20);
-    if (width == 0 || height == 0) fail(ErrorKind::bad_image, "corrupt PNG (zero width or height)");
-    const int colour_type = png[25];
-    if (colour_type != 0 && colour_type != 2 && colour_type != 3 && colour_type != 4 && colour_type != 6)
-        fail(ErrorKind::bad_image, "corrupt PNG (colour type " + std::to_string(colour_type) + ")");
-    const bool grey = colour_type == 0 || colour_type == 4;
-    const int colours = grey ? 1 : 3;
-    return {Format::png, width, height, colours + (png_may_be_transparent(png) ? 1 : 0), png[24] == 16 ? 2 : 1};
-}
-
-// --- JPEG structure ------------------------------------------------------------------
-// One walk over the markers, before libjpeg sees the file (entropy-coded data is skipped
-// at memchr speed): it asks for a complete file (one frame header, tables defined before
-// the scans that use them, every component scanned, an end-of-image marker), refuses
-// kinds the decoder is not built for (12-bit, lossless, hierarchical, arithmetic-coded)
-// and progressive files of more than kMaxScans scans (each scan walks every block, so
-// thousands of tiny scans would cost minutes of CPU), and reads the size on the way.
-
-constexpr unsigned kMaxScans = 256;  // libjpeg-turbo's own tools default to 500; encoders write about 10
-
-[[noreturn]] void corrupt_jpeg(const std::string& why) { fail(ErrorKind::bad_image, "corrupt JPEG (" + why + ")"); }
-
-[[noreturn]] void truncated_jpeg() {
-    fail(ErrorKind::bad_image, "truncated JPEG (it ends before its end-of-image marker)");
-}
-
-struct JpegState {
-    bool frame_seen = false;
-    bool progressive = false;
-    std::uint32_t width = 0, height = 0;
-    int components = 0;
-    std::uint8_t component_id[4] = {};
-    std::uint8_t quant_table[4] = {};
-    bool dc_defined[4] = {}, ac_defined[4] = {}, quant_defined[4] = {};
-    unsigned scanned = 0;  // one bit per frame component
-};
-
-// SOF0/1/2: precision, height, width, component count, then id, sampling HV, table per component.
-void read_frame_header(Bytes body, bool progressive, JpegState& state) {
-    if (state.frame_seen) corrupt_jpeg("more than one frame header");
-    if (body.size() < 6) corrupt_jpeg("short frame header");
-    const int count = body[5];
-    if (count != 1 && count != 3 && count != 4) corrupt_jpeg(std::to_string(count) + " components");
-    if (body.size() != 6 + 3 * static_cast<std::size_t>(count)) corrupt_jpeg("frame header length");
-    if (body[0] != 8) fail(ErrorKind::bad_image, "unsupported JPEG (" + std::to_string(body[0]) + "-bit samples)");
-    state.height = (std::uint32_t{body[1]} << 8) | body[2];
-    state.width = (std::uint32_t{body[3]} << 8) | body[4];
-    if (state.width == 0 || state.height == 0) corrupt_jpeg("zero width or height (a DNL height is not supported)");
-    int h_max = 1, v_max = 1;
-    for (int i = 0; i < count; ++i) {
-        const int h = body[7 + 3 * i] >> 4, v = body[7 + 3 * i] & 15;
-        if (h < 1 || h > 4 || v < 1 || v > 4) corrupt_jpeg("sampling factor out of 1..4");
-        if (body[8 + 3 * i] > 3) corrupt_jpeg("quantization table number over 3");
-        h_max = std::max(h_max, h);
-        v_max = std::max(v_max, v);
-        state.component_id[i] = body[6 + 3 * i];
-        state.quant_table[i] = body[8 + 3 * i];
-    }
-    for (int i = 0; i < count; ++i)
-        if (h_max % (body[7 + 3 * i] >> 4) != 0 || v_max % (body[7 + 3 * i] & 15) != 0)
-            corrupt_jpeg("sampling factors that do not divide the largest");
-    state.frame_seen = true;
-    state.progressive = progressive;
-    state.components = count;
-}
-
-// DHT: any number of (class/number, 16 code counts, symbols).
-void read_huffman_tables(Bytes body, JpegState& state) {
-    for (std::size_t at = 0; at < body.size();) {
-        if (body.size() - at < 17) corrupt_jpeg("short Huffman table");
-        const int table_class = body[at] >> 4, number = body[at] & 15;
-        if (table_class > 1 || number > 3) corrupt_jpeg("Huffman table class or number");
-        std::size_t codes = 0;
-        for (int i = 1; i <= 16; ++i) codes += body[at + i];
-        if (codes > 256) corrupt_jpeg("a Huffman table of more than 256 codes");
-        if (body.size() - at - 17 < codes) corrupt_jpeg("short Huffman table");
-        (table_class == 0 ? state.dc_defined : state.ac_defined)[number] = true;
-        at += 17 + codes;
-    }
-}
-
-// DQT: any number of (precision/number, 64 values of 1 or 2 bytes).
-void read_quantization_tables(Bytes body, JpegState& state) {
-    for (std::size_t at = 0; at < body.size();) {
-        const int precision = body[at] >> 4, number = body[at] & 15;
-        if (precision > 1 || number > 3) corrupt_jpeg("quantization table precision or number");
-        const std::size_t size = precision == 0 ? 64 : 128;
-        if (body.size() - at - 1 < size) corrupt_jpeg("short quantization table");
-        state.quant_defined[number] = true;
-        at += 1 + size;
-    }
-}
-
-// SOS: component count, (id, DC/AC table) per component, spectral start/end, approximation.
-void read_scan_header(Bytes body, JpegState& state) {
-    if (!state.frame_seen) corrupt_jpeg("a scan before the frame header");
-    if (body.empty()) corrupt_jpeg("short scan header");
-    const std::size_t count = body[0];
-    if (count < 1 || count > 4 || body.size() != 4 + 2 * count) corrupt_jpeg("scan header length");
-    const int spectral_start = body[1 + 2 * count], high_bit = body[3 + 2 * count] >> 4;
-    // Which Huffman tables a decoder reads in this kind of scan.
-    const bool uses_dc = !state.progressive || (spectral_start == 0 && high_bit == 0);
-    const bool uses_ac = !state.progressive || spectral_start > 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        const int id = body[1 + 2 * i], dc = body[2 + 2 * i] >> 4, ac = body[2 + 2 * i] & 15;
-        int component = 0;
-        while (component < state.components && state.component_id[component] != id) ++component;
-        if (component == state.components) corrupt_jpeg("a scan names an unknown component");
-        if (dc > 3 || ac > 3) corrupt_jpeg("Huffman table number over 3");
-        if ((uses_dc && !state.dc_defined[dc]) || (uses_ac && !state.ac_defined[ac]))
-            corrupt_jpeg("a scan uses an undefined Huffman table");
-        if (!state.quant_defined[state.quant_table[component]])
-            corrupt_jpeg("a scan uses an undefined quantization table");
-        state.scanned |= 1u << component;
-    }
-}
-
-// From just after a scan header to the FF of the next marker that is not a restart.
-std::size_t skip_entropy_coded_data(Bytes jpeg, std::size_t at) {
-    while (at < jpeg.size()) {
-        const void* found = std::memchr(jpeg.data() + at, 0xFF, jpeg.size() - at);
-        if (!found) return jpeg.size();
-        at = static_cast<std::size_t>(static_cast<const std::uint8_t*>(found) - jpeg.data());
-        if (at + 1 >= jpeg.size()) return jpeg.size();
-        const std::uint8_t next = jpeg[at + 1];
-        if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) at += 2;  // stuffed FF, restart marker
-        else if (next == 0xFF) at += 1;                               // fill byte
-        else return at;
-    }
-    return at;
+    const image::png::Header ihdr = image::png::read_header(png);
+    const int colours = ihdr.grey ? 1 : 3;
+    return {Format::png, ihdr.width, ihdr.height, colours + (ihdr.may_be_transparent ? 1 : 0), ihdr.bit_depth == 16 ? 2 : 1};
 }
 
 Header read_jpeg_header(Bytes jpeg) {
-    JpegState state;
-    unsigned scans = 0;
-    std::size_t at = 2;  // after SOI
-    for (;;) {
-        if (at >= jpeg.size()) truncated_jpeg();
-        if (jpeg[at] != 0xFF) corrupt_jpeg("no marker at byte " + std::to_string(at));
-        while (at < jpeg.size() && jpeg[at] == 0xFF) ++at;
-        if (at >= jpeg.size()) truncated_jpeg();
-        const std::uint8_t marker = jpeg[at++];
-        if (marker == 0xD9) break;                                            // EOI
-        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;  // no length
-        if (marker == 0x00 || marker == 0xD8) corrupt_jpeg("misplaced marker");
-        if (jpeg.size() - at < 2) truncated_jpeg();
-        const std::size_t length = (std::size_t{jpeg[at]} << 8) | jpeg[at + 1];  // counts itself
-        if (length < 2) corrupt_jpeg("segment length below 2");
-        if (length > jpeg.size() - at) truncated_jpeg();
-        const Bytes body = jpeg.subspan(at + 2, length - 2);
-        at += length;
-
-        if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) read_frame_header(body, marker == 0xC2, state);
-        else if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-            fail(ErrorKind::bad_image, "unsupported JPEG (lossless, hierarchical or arithmetic-coded)");
-        else if (marker == 0xC4) read_huffman_tables(body, state);
-        else if (marker == 0xDB) read_quantization_tables(body, state);
-        else if (marker == 0xDA) {
-            if (++scans > kMaxScans)
-                fail(ErrorKind::limit_exceeded, "JPEG has more than " + std::to_string(kMaxScans) + " scans");
-            read_scan_header(body, state);
-            at = skip_entropy_coded_data(jpeg, at);
-        }
-    }
-    if (!state.frame_seen) corrupt_jpeg("no frame header");
-    if (state.scanned != (1u << state.components) - 1) corrupt_jpeg("a component is never scanned");
-    return {Format::jpeg, state.width, state.height, state.components == 1 ? 1 : 3, 1};
+    const image::jpeg::Structure jpeg_structure = image::jpeg::read_structure(jpeg);
+    return {Format::jpeg, jpeg_structure.width, jpeg_structure.height, jpeg_structure.components == 1 ? 1 : 3, 1};
 }
 
 Header read_header(Bytes encoded) {
@@ -434,7 +246,7 @@ std::vector<std::uint8_t> with_full_palette(Bytes png) {
     static constexpr std::uint8_t kPlte[4] = {'P', 'L', 'T', 'E'}, kIdat[4] = {'I', 'D', 'A', 'T'};
     std::vector<std::uint8_t> out(png.begin(), png.end());
     for (std::size_t at = 8; out.size() >= 12 && at <= out.size() - 12;) {
-        const std::uint32_t length = load_be32(out, at);
+        const std::uint32_t length = bytes::load_be32(out.data() + at);
         if (length > out.size() - 12 - at || std::equal(kIdat, kIdat + 4, out.begin() + at + 4)) break;
         if (std::equal(kPlte, kPlte + 4, out.begin() + at + 4)) {
             if (length % 3 == 0 && length < 768) {

@@ -1,5 +1,5 @@
 // image/reference.cpp — classifies image references by their URI scheme.
-// See vitrine/image_reference.hpp.
+// See vitrine/image/reference.hpp.
 #include "vitrine/image/reference.hpp"
 
 #include <algorithm>

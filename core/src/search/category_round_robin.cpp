@@ -1,5 +1,5 @@
 // search/category_round_robin.cpp — the fixed candidate rule for queries without text.
-// See vitrine/category_round_robin.hpp.
+// See vitrine/search/category_round_robin.hpp.
 #include "vitrine/search/category_round_robin.hpp"
 
 #include <algorithm>

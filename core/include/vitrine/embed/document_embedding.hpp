@@ -8,7 +8,7 @@
 //   }
 //
 // Documents are sent as they are (instructions are for queries only). Each
-// returned vector is cut to index_dims and re-normalised (vitrine/matryoshka.hpp),
+// returned vector is cut to index_dims and re-normalised (vitrine/embed/matryoshka.hpp),
 // in input order; every vector of a build must have the same model length.
 //
 // Refuses (Error, kind invalid_argument): count or batch_size of 0.

@@ -7,10 +7,10 @@
 //   std::vector<float> query = vitrine::parse_query_embedding_response(response_body, index.spec());
 //   auto hits = vitrine::search(index, query, {.top_k = 10});
 //
-// The query is worded with the model's template (vitrine/query_template.hpp;
+// The query is worded with the model's template (vitrine/embed/query_template.hpp;
 // Qwen3-Embedding gets "Instruct: {task}\nQuery:{query}"), sent without
 // `dimensions`, and the returned vector is cut to the index's dims and
-// re-normalised here (vitrine/matryoshka.hpp), so any server works.
+// re-normalised here (vitrine/embed/matryoshka.hpp), so any server works.
 //
 // Refuses (Error, kind invalid_argument): an index not built by a hosted model
 // (embed the query with embed_local instead), an empty query, a bad template.

@@ -1,7 +1,7 @@
 // vitrine/image/prepare.hpp — turns a product or query photo into a small, upright JPEG.
 //
 //   vitrine::PreparedImage image = vitrine::prepare_image(bytes);        // 1024 px, quality 85
-//   std::string uri = vitrine::to_data_uri(image.bytes);                  // vitrine/data_uri.hpp
+//   std::string uri = vitrine::to_data_uri(image.bytes);                  // vitrine/image/data_uri.hpp
 //
 // Decodes JPEG or PNG, applies a JPEG's EXIF orientation, shrinks so the longest
 // edge of the upright image is at most max_edge (never enlarges), flattens any

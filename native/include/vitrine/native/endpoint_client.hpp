@@ -8,7 +8,7 @@
 //
 // base_url is the endpoint's prefix including its version ("…/v1"), as in the
 // OpenAI SDKs; paths are appended after one "/". Retries follow
-// vitrine/retry_policy.hpp (network errors and timeouts, 408, 429, 5xx;
+// vitrine/hosted/retry_policy.hpp (network errors and timeouts, 408, 429, 5xx;
 // Retry-After honoured). GETs of product images use their own, shorter timeout
 // and fewer retries: a slow image host should cost a search seconds, not
 // minutes, since a missing photo only makes that product text-only.

@@ -6,7 +6,7 @@
 //   a.text; a.sources;  // positions given, in [n] order; a.cited: those the answer names
 //
 // The products (best first) go in as numbered text + low-detail images
-// (vitrine/answer_request.hpp), images prepared once through `images`. A
+// (vitrine/hosted/answer_request.hpp), images prepared once through `images`. A
 // product whose image cannot be used goes in as text, and `warnings` says so.
 // Throws EndpointError when the endpoint fails after its retries and
 // vitrine::Error for a response that fails validation: there is no answer to

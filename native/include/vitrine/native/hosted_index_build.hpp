@@ -9,7 +9,7 @@
 // the cache; the texts missing (each distinct text once) are embedded in
 // batches of batch_size, in catalogue order, and every batch is written to the
 // cache as soon as it arrives. Vectors are cut to dims and re-normalised
-// (Matryoshka, vitrine/document_embedding.hpp). progress hears (done, total)
+// (Matryoshka, vitrine/embed/document_embedding.hpp). progress hears (done, total)
 // products, cached ones counted at the start.
 //
 // Throws EndpointError when the endpoint fails after its retries, vitrine::Error

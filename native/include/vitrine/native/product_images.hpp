@@ -5,7 +5,7 @@
 //   const ProductImage& image = images.get(position);
 //   if (image.data_uri) ... else if (!image.problem.empty()) ... // say why it is text-only
 //
-// A record's image reference (vitrine/image_reference.hpp) is read from disk
+// A record's image reference (vitrine/image/reference.hpp) is read from disk
 // when it is a path (relative ones against base_directory, the index file's
 // directory) or fetched through the client when it is an http(s) URL (no
 // credentials are sent), then prepared by the core: upright, longest edge at most
