@@ -24,7 +24,7 @@ export function searchClient({ vitrine, index }, settings) {
       index,
       baseUrl: settings.apiBase,
       apiKey: settings.apiKey,
-      fetch: pipelineFetch(settings),
+      fetch: pipelineFetch(settings, vitrine),
       timeoutMs: settings.upstreamTimeoutMs,
       retries: settings.upstreamRetries,
       retryDelayMs: 200,

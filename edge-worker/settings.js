@@ -18,6 +18,7 @@
 //                      caller token (caller_token.js)
 //   INDEX_URL          where remote.js fetches the index (bundled.js ignores it)
 //   MAX_BODY_BYTES, MAX_IMAGE_BYTES (a request's image and a downloaded product image),
+//   MAX_IMAGE_PIXELS (a product photo the worker prepares: its decode budget),
 //   MAX_UPSTREAM_BYTES (an endpoint answer relayed), MAX_K, RETRIEVE_K, UPSTREAM_TIMEOUT_MS
 //   (per attempt), UPSTREAM_RETRIES, IMAGE_CACHE_SIZE (prepared product images kept),
 //   MAX_REQUEST_COST, RATE_LIMIT_PER_MINUTE (0: off), RATE_LIMIT_BURST (request_cost.js,
@@ -33,6 +34,7 @@ import { HttpError } from './http_error.js';
 const LIMITS = {
   maxBodyBytes: ['MAX_BODY_BYTES', 6 * 1024 * 1024], // five ~1 MB images, Base64-encoded, plus text
   maxImageBytes: ['MAX_IMAGE_BYTES', 1536 * 1024],    // decoded; a 1024 px JPEG at quality 85 is far smaller
+  maxImagePixels: ['MAX_IMAGE_PIXELS', 8_000_000],     // a product photo the worker prepares; bounds its decode memory
   maxK: ['MAX_K', 50],
   retrieveK: ['RETRIEVE_K', 20],                      // candidates /search?rerank=1 sends to the reranker
   upstreamTimeoutMs: ['UPSTREAM_TIMEOUT_MS', 10_000],
