@@ -15,7 +15,7 @@ namespace {
 using Bytes = std::span<const std::uint8_t>;
 
 constexpr std::uint64_t kCoefficientBlockBytes = 64 * 2;  // libjpeg's JCOEF is 16 bits
-constexpr std::uint64_t kDecoderSlackBytes = 1 << 20;    // row buffers, tables, Huffman state
+constexpr std::uint64_t kDecoderSlackBytes = 1 << 20;    // row buffers, tables, Huffman state: in the budget, not the costs
 
 std::uint64_t ceil_div(std::uint64_t a, std::uint64_t b) { return (a + b - 1) / b; }
 
@@ -84,8 +84,9 @@ DecodeCost jpeg_decode_cost(Bytes jpeg, Extent target, int channels) {
     const int source_width = static_cast<int>(frame.width), source_height = static_cast<int>(frame.height);
     const std::uint64_t m = scale_eighths({source_width, source_height}, target);
     const std::uint64_t decoded = ceil_div(frame.width * m, 8) * ceil_div(frame.height * m, 8) * static_cast<std::uint64_t>(channels);
-    // The decoded image, then the shrink's output beside it (at most as large).
-    cost.bytes = (progressive ? coefficients : 0) + 2 * decoded + kDecoderSlackBytes;
+    // The input (held throughout), the decoded image, then the shrink's output beside it
+    // (at most as large).
+    cost.bytes = jpeg.size() + (progressive ? coefficients : 0) + 2 * decoded;
     return cost;
 }
 
@@ -100,9 +101,8 @@ DecodeCost png_decode_cost(Bytes png, int channels) {
     // Inflated rows (their filter bytes, one a row, count in the slack; an interlaced file
     // has up to 7 passes' rows, so 7 more a row).
     const std::uint64_t inflated = height * (ceil_div(width * samples * depth, 8) + (interlaced ? 7 : 0));
-    // stb frees the compressed bytes it gathered once they are inflated, then builds the
-    // image, expanded (a palette to 3 or 4 samples) at its bit depth; an interlaced file also
-    // holds one pass beside it (the largest is half the image).
+    // The image stb builds, expanded (a palette to 3 or 4 samples) at its bit depth; an
+    // interlaced file also holds one pass beside it (the largest is half the image).
     const std::uint64_t expanded = pixels * std::max<std::uint64_t>(colour_type == 3 ? 4 : samples,
                                                                     static_cast<std::uint64_t>(channels)) * sample_bytes;
     const std::uint64_t pass = interlaced ? expanded / 2 : 0;
@@ -111,8 +111,12 @@ DecodeCost png_decode_cost(Bytes png, int channels) {
     const bool converts = depth == 16 || static_cast<std::uint64_t>(channels) != (colour_type == 3 ? 3 : samples);
     const std::uint64_t converted = converts ? pixels * static_cast<std::uint64_t>(channels) : 0;
     const std::uint64_t flattened = channels % 2 == 0 ? pixels * static_cast<std::uint64_t>(channels - 1) : 0;
-    const std::uint64_t building = std::max<std::uint64_t>(png.size(), expanded + pass + converted + flattened);
-    return {inflated + building + kDecoderSlackBytes, 0};
+    // stb's steps, each freeing what the next no longer needs: gathering the compressed
+    // data (at most the file) and inflating it; building the image from the rows; the
+    // 8-bit copy; the flattened copy. The input itself is held throughout.
+    const std::uint64_t peak = std::max({png.size() + inflated, inflated + expanded + pass, expanded + converted,
+                                         std::max(expanded, converted) + flattened});
+    return {png.size() + peak, 0};
 }
 
 void check_decode_budget(const DecodeCost& cost, std::uint64_t max_pixels) {
