@@ -98,9 +98,11 @@ DecodeCost png_decode_cost(Bytes png, int channels) {
     const std::uint64_t samples = colour_type == 2 ? 3 : colour_type == 4 ? 2 : colour_type == 6 ? 4 : 1;
     const std::uint64_t sample_bytes = depth == 16 ? 2 : 1;
     const std::uint64_t pixels = width * height;
-    // Inflated rows (their filter bytes, one a row, count in the slack; an interlaced file
-    // has up to 7 passes' rows, so 7 more a row).
-    const std::uint64_t inflated = height * (ceil_div(width * samples * depth, 8) + (interlaced ? 7 : 0));
+    // Inflated rows (their filter bytes, one a row, count in the slack).
+    const std::uint64_t rows = height * ceil_div(width * samples * depth, 8);
+    // stb sizes its inflate buffer for one pass's filter bytes; an interlaced file's
+    // overflow that guess, and the buffer doubles.
+    const std::uint64_t inflated = interlaced ? 2 * (rows + height) : rows;
     // The image stb builds, expanded (a palette to 3 or 4 samples) at its bit depth; an
     // interlaced file also holds one pass beside it (the largest is half the image).
     const std::uint64_t expanded = pixels * std::max<std::uint64_t>(colour_type == 3 ? 4 : samples,
