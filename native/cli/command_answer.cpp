@@ -62,7 +62,7 @@ int run_answer(const Args& raw) {
                          with_endpoint_options({"top-k", "retrieve-k", "category", "min-price", "max-price",
                                                 "instruction", "rerank-model", "chat-model", "max-images",
                                                 "max-tokens", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().size() != 2) throw UsageError("expected an index file and a question");
     const std::string question = args.positionals()[1];
     if (question.empty()) throw UsageError("the question is empty");
@@ -84,7 +84,7 @@ int run_answer(const Args& raw) {
     const Index index = Index::open(file.bytes());
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(args.positionals()[0]).parent_path().string());
-    native::ProductImages images(index, base, &client);
+    native::ProductImages images(index, base, &client, {}, image_paths(args));
     HostedPipeline pipeline(index, std::move(request));
     const HostedOutcome outcome = native::run_pipeline(pipeline, client, images);
     for (const std::string& warning : outcome.warnings) std::fprintf(stderr, "vitrine answer: note: %s\n", warning.c_str());

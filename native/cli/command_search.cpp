@@ -80,7 +80,7 @@ SearchOptions filters(const Arguments& args) {
 }
 
 void print(const Index& index, const SearchOutput& output, bool as_json) {
-    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", warning.c_str());
+    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", terminal_safe(warning).c_str());
     if (as_json)
         print_json(index, output);
     else
@@ -145,7 +145,7 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
-    native::ProductImages images(index, base, &endpoint->client());
+    native::ProductImages images(index, base, &endpoint->client(), {}, image_paths(args));
     HostedPipeline pipeline(index, std::move(request));
     HostedOutcome outcome = native::run_pipeline(pipeline, endpoint->client(), images);
     SearchOutput output;
@@ -165,7 +165,7 @@ int run_search(const Args& raw) {
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
                                                 "query-vectors", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
     if (!args.has("rerank"))

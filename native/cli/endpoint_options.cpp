@@ -91,4 +91,8 @@ std::set<std::string> with_endpoint_options(std::set<std::string> names) {
     return names;
 }
 
+native::ImagePaths image_paths(const Arguments& args) {
+    return args.has("any-image-path") ? native::ImagePaths::anywhere : native::ImagePaths::under_base;
+}
+
 }  // namespace vitrine::cli

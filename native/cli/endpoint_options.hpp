@@ -18,6 +18,7 @@
 #include "arguments.hpp"
 #include "vitrine/native/curl_transport.hpp"
 #include "vitrine/native/endpoint_client.hpp"
+#include "vitrine/native/product_images.hpp"
 #include "vitrine/hosted/pipeline.hpp"
 
 namespace vitrine::cli {
@@ -55,6 +56,10 @@ HostedRequest hosted_request(const Arguments& args, std::string query, long long
 
 // text with VITRINE_API_KEY's value replaced by "[redacted]".
 std::string redact_api_key(std::string text);
+
+// Where product photos named by the index may be read from: under the image folder, unless
+// --any-image-path says the index is trusted.
+native::ImagePaths image_paths(const Arguments& args);
 
 // The same set with the endpoint options added.
 std::set<std::string> with_endpoint_options(std::set<std::string> names);

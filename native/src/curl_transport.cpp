@@ -18,6 +18,18 @@ struct Receiver {
     bool over_limit = false;
 };
 
+// A request that carries credentials goes to its own URL only: a redirect would take the
+// Authorization header (the API key) to whatever host the Location names.
+bool carries_credentials(const HttpRequest& request) {
+    for (const HttpHeader& h : request.headers) {
+        std::string name = h.name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+        if (name == "authorization" || name == "proxy-authorization" || name == "cookie") return true;
+    }
+    return false;
+}
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* receiver = static_cast<Receiver*>(user);
     const std::size_t bytes = size * count;
@@ -162,9 +174,11 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
     } else if (request.method == "GET") {
         curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        if (!carries_credentials(request)) {
+            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+            curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+            curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        }
     } else {
         throw NetworkError("unsupported HTTP method " + request.method, false);
     }

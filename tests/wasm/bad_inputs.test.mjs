@@ -199,3 +199,11 @@ test('refuses an unknown option name instead of ignoring it', () => {
   assert.throws(() => index.search(new Float32Array(32).fill(1), { topk: 3 }),
     { name: 'TypeError', message: /unknown option 'topk'/ });
 });
+
+test('refuses 64 MiB of junk from its header, before copying it into WASM memory', async () => {
+  const fresh = await loadVitrine();
+  const before = fresh.memoryBytes();
+  assert.throws(() => fresh.openIndex(new Uint8Array(64 << 20).fill(0x3c)),
+    (error) => error instanceof VitrineError && error.kind === 'corrupt_index' && /bad magic/.test(error.message));
+  assert.equal(fresh.memoryBytes(), before, 'the memory did not grow');
+});

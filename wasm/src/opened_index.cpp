@@ -1,6 +1,7 @@
 // opened_index.cpp — search and records of an index held in WASM memory (see opened_index.hpp).
 #include "opened_index.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -41,8 +42,16 @@ SearchOptions search_options_from(const val& js) {
 
 OpenedIndex::OpenedIndex(AlignedBytes bytes) : bytes_(std::move(bytes)), index_(Index::open(bytes_.view())) {}
 
+// The header is checked from a copy of its own few bytes first, so junk (a wrong URL's
+// HTML, a truncated download) is refused before the whole buffer grows linear memory,
+// which never shrinks.
 std::unique_ptr<OpenedIndex> OpenedIndex::open(const val& bytes) {
-    return guarded([&] { return std::unique_ptr<OpenedIndex>(new OpenedIndex(bytes_from_js(bytes))); });
+    return guarded([&] {
+        const auto size = bytes["length"].as<std::size_t>();
+        const AlignedBytes head = bytes_from_js(bytes.call<val>("subarray", 0, std::min(size, Index::header_bytes)));
+        check_index_header(head.view(), size);
+        return std::unique_ptr<OpenedIndex>(new OpenedIndex(bytes_from_js(bytes)));
+    });
 }
 
 std::string OpenedIndex::storage() const { return to_string(index_.storage()); }

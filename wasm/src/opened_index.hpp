@@ -3,8 +3,9 @@
 //   auto index = OpenedIndex::open(uint8_array);     // null (see failure.hpp) if refused
 //   index->search("brass lamp" or float32_array, {topK: 5, category: "lighting"});
 //
-// The index bytes are copied into linear memory once, 64-byte aligned, and the core
-// opens them in place (vitrine::Index validates everything first); the object owns
+// The index bytes are copied into linear memory once, 64-byte aligned — after the
+// header alone has passed the core's check_index_header, so junk costs no memory — and
+// the core opens them in place (vitrine::Index validates everything first); the object owns
 // that copy until the JS side deletes it. Search and record return plain JS objects.
 // Arguments arrive type-checked by the JS layer; values out of the core's contract
 // (dims, top_k 0, min > max, a position past the end) are refused by the core itself.
