@@ -1,7 +1,7 @@
 // pipeline_fetch.js — the only fetch the search pipeline (search_client.js) may use:
 // the hosted endpoint without redirects, and product images from the configured places only.
 //
-//   vitrine.createClient({ ..., fetch: pipelineFetch(settings, vitrine) });
+//   vitrine.createClient({ ..., fetch: pipelineFetch(settings), maxImagePixels: settings.maxImagePixels });
 //
 // - Under API_BASE: sent as asked, with redirect: 'manual' (a redirect would carry the key
 //   to the host it names; the package's transport then fails the call unretried).
@@ -11,15 +11,12 @@
 //   that prefix's, with no encoded separators (%2F, %5C) or backslashes a server might
 //   decode into another path. IMAGE_BASE and IMAGE_ALLOW unset: no image is fetched.
 //   Redirects are not followed (a 3xx fails), the download stops at MAX_IMAGE_BYTES, and
-//   no credentials are sent. The photo is then prepared here, under the worker's own
-//   MAX_IMAGE_PIXELS (the core's decode budget follows it: 6 bytes of WASM memory and one
-//   block visit a pixel, so an 8 MP budget bounds a decode to ~49 MiB), and handed to the
-//   pipeline as that ≤ 1024 px JPEG, which it prepares again cheaply (the pipeline takes no
-//   prepare options of its own).
-// Whatever is refused is answered 403 (413 for an image over MAX_IMAGE_BYTES, 422 for one
-// the core refuses to prepare) with the reason as text, without a network request: the transport does not retry those statuses, and the
-// product is reranked by its text alone, as for any image that cannot be had.
-import { VitrineError } from '../wasm/js/index.js';
+//   no credentials are sent. The client prepares the photo under the worker's
+//   MAX_IMAGE_PIXELS (search_client.js: the core's decode budget follows it, 6 bytes of WASM
+//   memory and one block visit a pixel, so an 8 MP budget bounds a decode to ~49 MiB).
+// Whatever is refused is answered 403 (413 for an image over MAX_IMAGE_BYTES) with the
+// reason as text, without a network request: the transport does not retry those statuses,
+// and the product is reranked by its text alone, as for any image that cannot be had.
 import { readBounded } from './bounded_read.js';
 
 const refusal = (status, reason) => new Response(`refused by the worker: ${reason}`, { status });
@@ -35,7 +32,7 @@ export function imageUrlAllowed(url, prefixes) {
   return prefixes.some(({ origin, path }) => parsed.origin === origin && parsed.pathname.startsWith(path));
 }
 
-export function pipelineFetch(settings, vitrine) {
+export function pipelineFetch(settings) {
   const endpoint = `${settings.apiBase}/`;
   return async (url, init = {}) => {
     const anonymousGet = (init.method ?? 'GET') === 'GET' && !init.headers?.Authorization;
@@ -52,12 +49,7 @@ export function pipelineFetch(settings, vitrine) {
     }
     const bytes = await readBounded(response, settings.maxImageBytes);
     if (!bytes) return refusal(413, `the image is larger than MAX_IMAGE_BYTES (${settings.maxImageBytes} bytes)`);
-    try {
-      return new Response(vitrine.prepareImage(bytes, { maxPixels: settings.maxImagePixels }).bytes, { status: 200 });
-    } catch (error) {
-      if (!(error instanceof VitrineError)) throw error;
-      return refusal(422, error.message);
-    }
+    return new Response(bytes, { status: 200 });
   };
 }
 

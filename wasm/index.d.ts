@@ -179,6 +179,8 @@ export interface ClientOptions {
   imageBase?: string | URL;
   /** Prepared product images kept for reuse; default 32. */
   imageCacheSize?: number;
+  /** Photos (the products' and a query's) over this many pixels are not decoded: `prepareImage`'s `maxPixels`, which also sets the decode budget. */
+  maxImagePixels?: number;
 }
 
 export interface HostedFilterOptions {

@@ -134,6 +134,14 @@ test('a photo that cannot be fetched sends its product as text alone, with a war
   assert.ok(documents.includes('Glass vase\nHand blown, for a table lamp corner\nkitchen'));
 });
 
+test('maxImagePixels bounds every photo the client prepares: one over it goes as text, with a warning', async () => {
+  const found = await clientFor({ maxImagePixels: 16 }).search('lamp', { retrieveK: 4, category: 'lighting' });
+  assert.equal(found.reranked, true);
+  assert.ok(found.warnings.some((w) => /^lamp-brass: image 'lamp-brass\.png' cannot be used: .*over the limit of 16; sent as text alone$/.test(w)),
+    found.warnings.join('\n'));
+  await assert.rejects(clientFor({ maxImagePixels: 16 }).searchByImage(patternPng(8, 8)), { name: 'VitrineError', kind: 'limit_exceeded' });
+});
+
 test('without imageBase, photos given as paths go as text, with a warning each', async () => {
   const found = await clientFor({ imageBase: undefined }).search('lamp', { retrieveK: 4, category: 'lighting' });
   assert.equal(found.reranked, true);

@@ -43,6 +43,7 @@ export const clientOptions = {
   maxImagesPerRequest: count,
   imageBase: check.url,
   imageCacheSize: check.integer(0, check.UINT32_MAX),
+  maxImagePixels: check.integer(1, Number.MAX_SAFE_INTEGER),
 };
 const filterOptions = { category: check.string, minPrice: check.number, maxPrice: check.number, signal: check.abortSignal };
 const searchOptions = { ...filterOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string };
@@ -78,11 +79,13 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
   handleOf(index);
   const defaults = core.hostedDefaults();
   const transport = transportFor(core, config, defaults);
+  // Every photo this client prepares, the products' and a query's, under one pixel budget.
+  const prepareOptions = config.maxImagePixels === undefined ? undefined : { maxPixels: config.maxImagePixels };
   const imageBase = config.imageBase === undefined ? undefined : new URL(config.imageBase, globalThis.location?.href).href;
   const images = productImages({
     kindOf: (reference) => core.imageReferenceKind(reference),
     getBytes: (url) => transport.getBytes(url),
-    prepare: (bytes) => vitrine.prepareImage(bytes).bytes,
+    prepare: (bytes) => vitrine.prepareImage(bytes, prepareOptions).bytes,
     imageBase,
     cacheSize: config.imageCacheSize ?? IMAGE_CACHE_SIZE,
   });
@@ -128,7 +131,7 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
     async searchByImage(imageBytes, options) {
       const bytes = check.bytes('searchByImage imageBytes', imageBytes);
       const o = check.checkOptions('searchByImage', options, imageSearchOptions);
-      const queryImage = vitrine.prepareImage(bytes).bytes;
+      const queryImage = vitrine.prepareImage(bytes, prepareOptions).bytes;
       return searchResult(await run('searchByImage', o, { query: o.query ?? '', queryImage, rerank: true }));
     },
 
