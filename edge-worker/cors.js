@@ -5,7 +5,9 @@
 //   ... withCors(response, cors)
 //
 // A request without an Origin header is not from a browser page and passes (CORS cannot
-// stop it anyway). A request from an origin not on the list is refused outright rather
+// stop it anyway). So the list binds browsers only: it is not access control, and any
+// other client may send any Origin, or none. Rate limits, the cost cap and caller tokens
+// (CALLER_SECRET) are what bound who spends the key. A request from an origin not on the list is refused outright rather
 // than answered without headers: the browser would hide that answer, but the proxy would
 // already have spent the key on it.
 import { HttpError } from './http_error.js';
@@ -26,7 +28,7 @@ export function preflight(cors) {
     status: 204,
     headers: {
       'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-      'Access-Control-Allow-Headers': 'Content-Type',
+      'Access-Control-Allow-Headers': 'Content-Type, Authorization',
       'Access-Control-Max-Age': '600',
       ...allowHeaders(cors),
     },

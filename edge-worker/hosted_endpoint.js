@@ -1,13 +1,18 @@
 // hosted_endpoint.js — one POST to the OpenAI-compatible hosted endpoint, with the key.
 //
 //   requireEndpoint(settings);  requireModel(settings.rerankModel, 'RERANK_MODEL');
-//   const answer = await postEndpoint(settings, 'rerank', { model, query, documents });
+//   const json = await postEndpoint(settings, 'rerank', { model, query, documents });   // the text to relay
 //
-// Adds the bearer key (only ever sent to settings.apiBase) and a timeout, and returns the
-// parsed JSON answer. Every failure becomes an HttpError whose message names the status
-// but never quotes the upstream body: an upstream error may echo the request headers,
-// key included. For the same reason an answer that contains the key is not relayed.
+// Adds the bearer key (only ever sent to settings.apiBase: redirects are not followed, a
+// 3xx is an upstream_error) and a timeout. The answer is read within MAX_UPSTREAM_BYTES
+// (502 past it, never buffered further), must be UTF-8 JSON, and is re-serialised from its
+// parsed value: that text is what the caller relays, and it is refused if the key appears
+// in it — so a key echoed through JSON escapes (\u0073k-…) is caught in the bytes sent,
+// not only in the upstream's raw text. Every failure becomes an HttpError whose message
+// names the status but never quotes the upstream body: an upstream error may echo the
+// request headers, key included.
 // No retries: the proxy answers at once and the page decides whether to try again.
+import { readBounded } from './bounded_read.js';
 import { HttpError } from './http_error.js';
 
 export const NOT_CONFIGURED = 'this worker has no hosted endpoint configured (API_BASE, API_KEY)';
@@ -28,6 +33,7 @@ export async function postEndpoint(settings, path, payload) {
       headers: { Authorization: `Bearer ${settings.apiKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(payload),
       signal: AbortSignal.timeout(settings.upstreamTimeoutMs),
+      redirect: 'manual', // a redirect would take the key to the host it names
     });
   } catch (error) {
     throw failure(error, path);
@@ -38,21 +44,27 @@ export async function postEndpoint(settings, path, payload) {
       { headers: retryAfter && /^[\w ,:]{1,40}$/.test(retryAfter) ? { 'Retry-After': retryAfter } : {} });
   }
   if (!response.ok) {
-    throw new HttpError(502, 'upstream_error', `the hosted endpoint answered /${path} with HTTP ${response.status}`,
+    await response.body?.cancel();
+    const redirect = response.status >= 300 && response.status < 400 ? ' (a redirect, not followed)' : '';
+    throw new HttpError(502, 'upstream_error', `the hosted endpoint answered /${path} with HTTP ${response.status}${redirect}`,
       { details: { upstreamStatus: response.status } });
   }
-  let text;
+  let bytes;
   try {
-    text = await response.text();
+    bytes = await readBounded(response, settings.maxUpstreamBytes);
   } catch (error) {
     throw error?.name === 'TimeoutError' ? failure(error, path) : badAnswer(path, 'it broke off before its end');
   }
-  if (text.includes(settings.apiKey)) throw badAnswer(path, 'it quotes the credentials');
+  if (!bytes) throw badAnswer(path, `it is larger than ${settings.maxUpstreamBytes} bytes`);
+  let answer;
   try {
-    return JSON.parse(text);
+    answer = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw badAnswer(path, 'it is not valid JSON');
+    throw badAnswer(path, 'it is not valid UTF-8 JSON');
   }
+  const relayed = JSON.stringify(answer);
+  if (relayed.includes(settings.apiKey)) throw badAnswer(path, 'it quotes the credentials');
+  return relayed;
 }
 
 function badAnswer(path, why) {

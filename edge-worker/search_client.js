@@ -7,11 +7,13 @@
 //   ... catch (error) { throw upstreamFailure(error, settings) }
 //
 // One client per settings object, kept for the isolate's life so its cache of prepared
-// product images (fetched from IMAGE_BASE, without the key) serves every request.
+// product images (fetched without the key, from IMAGE_BASE and IMAGE_ALLOW only:
+// pipeline_fetch.js) serves every request.
 // Retries are fewer and shorter than the package's defaults: a shopper is waiting, and
 // search degrades without rerank anyway.
 import { EndpointError, VitrineError } from '../wasm/js/index.js';
 import { HttpError } from './http_error.js';
+import { pipelineFetch } from './pipeline_fetch.js';
 
 const clients = new WeakMap();
 
@@ -22,6 +24,8 @@ export function searchClient({ vitrine, index }, settings) {
       index,
       baseUrl: settings.apiBase,
       apiKey: settings.apiKey,
+      fetch: pipelineFetch(settings),
+      maxImagePixels: settings.maxImagePixels,
       timeoutMs: settings.upstreamTimeoutMs,
       retries: settings.upstreamRetries,
       retryDelayMs: 200,

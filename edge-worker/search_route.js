@@ -10,14 +10,17 @@
 // no endpoint or RERANK_MODEL is configured, the answer is still 200, in retrieval order,
 // with reranked: false and rerankError. Without an endpoint a local-embedder index is
 // still searched; a hosted-model index cannot be (503).
+// The request's cost (request_cost.js) is charged to the client's rate limit before any work.
 // Timings also go out as a Server-Timing header.
 import { NOT_CONFIGURED, requireEndpoint } from './hosted_endpoint.js';
 import { jsonResponse } from './http_error.js';
 import { publicReason, searchClient, upstreamFailure } from './search_client.js';
+import { searchCost } from './request_cost.js';
 import { parseSearchRequest } from './search_request.js';
 
-export async function searchRoute(url, settings, catalogue) {
+export async function searchRoute(url, settings, catalogue, charge) {
   const { q, k, rerank, filters } = parseSearchRequest(url.searchParams, settings);
+  await charge(searchCost({ k, rerank }, settings));
   const client = searchClient(catalogue, settings);
   const cannotRerank = !client ? NOT_CONFIGURED : !settings.rerankModel ? 'this worker has no RERANK_MODEL configured' : null;
   let found;
@@ -45,10 +48,10 @@ export async function searchRoute(url, settings, catalogue) {
 }
 
 // Without an endpoint: the local embedder's index alone.
-function localSearch({ vitrine, index }, settings, q, k, filters) {
+function localSearch({ index }, settings, q, k, filters) {
   if (index.embedder !== 'local_hashing') requireEndpoint(settings);
   const start = performance.now();
-  const results = index.search(vitrine.embedLocal(q, index.dims), { topK: k, ...filters });
+  const { results } = index.search(q, { topK: k, ...filters });
   const retrieveMs = performance.now() - start;
   return { results, reranked: false, timings: { embedMs: 0, retrieveMs, totalMs: retrieveMs } };
 }

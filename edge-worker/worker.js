@@ -7,22 +7,28 @@
 //   GET  /health                                                the index and models in use
 //   OPTIONS *                                                   CORS preflight
 //
-// Every answer is JSON. Bad requests get 4xx with a code and a message naming the
+// With CALLER_SECRET set, every route but /health needs a caller token (caller_token.js);
+// every request's cost is capped and charged to its client's rate limit (request_cost.js,
+// rate_limit.js). Every answer is JSON. Bad requests get 4xx with a code and a message naming the
 // problem; 5xx is kept for faults of the worker, its settings or the hosted endpoint,
 // and never carries the key or an upstream body (http_error.js).
+import { requireCaller } from './caller_token.js';
 import { catalogueLoader } from './catalogue.js';
 import { corsFor, preflight, withCors } from './cors.js';
 import { errorResponse, HttpError, jsonResponse } from './http_error.js';
 import { embedRoute, rerankRoute } from './proxy_route.js';
+import { admit } from './rate_limit.js';
 import { discardUnreadBody } from './request_body.js';
+import { requireAffordable } from './request_cost.js';
 import { searchRoute } from './search_route.js';
 import { settingsOf } from './settings.js';
 
+// open: answered without a caller token when CALLER_SECRET is set.
 const ROUTES = {
-  '/search': { method: 'GET', handle: async ({ url, settings, load }) => searchRoute(url, settings, await load(settings)) },
-  '/health': { method: 'GET', handle: async ({ settings, load }) => health(await load(settings), settings) },
-  '/embed': { method: 'POST', handle: ({ request, settings, load }) => embedRoute(request, settings, load) },
-  '/rerank': { method: 'POST', handle: ({ request, settings }) => rerankRoute(request, settings) },
+  '/search': { method: 'GET', handle: async ({ url, settings, load, charge }) => searchRoute(url, settings, await load(settings), charge) },
+  '/health': { method: 'GET', open: true, handle: async ({ settings, load }) => health(await load(settings), settings) },
+  '/embed': { method: 'POST', handle: ({ request, settings, load, charge }) => embedRoute(request, settings, load, charge) },
+  '/rerank': { method: 'POST', handle: ({ request, settings, charge }) => rerankRoute(request, settings, charge) },
 };
 
 export function createWorker({ wasm, index = null }) {
@@ -41,7 +47,10 @@ export function createWorker({ wasm, index = null }) {
           throw new HttpError(405, 'method_not_allowed', `${url.pathname} takes ${route.method}`,
             { headers: { Allow: `${route.method}, OPTIONS` } });
         }
-        return withCors(await route.handle({ request, url, settings, load }), cors);
+        if (!route.open) await requireCaller(request, settings);
+        // Routes charge a request's cost once its parameters are checked, before any work.
+        const charge = (cost) => admit(request, settings, requireAffordable(cost, settings));
+        return withCors(await route.handle({ request, url, settings, load, charge }), cors);
       } catch (error) {
         await discardUnreadBody(request);
         return withCors(errorResponse(error), cors);

@@ -27,7 +27,7 @@ scripts/build-wasm.sh
     npm_config_nodedir=/usr npm ci --no-audit --no-fund
   fi )
 
-../shared/fixtures/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
+scripts/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
 
 status=0
 node bench/peers/search_peers.mjs "${PEERS_N:-100000}" "${PEERS_D:-1024}" "${PEERS_QUERIES:-20}" || status=1

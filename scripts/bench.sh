@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --wasm
 scripts/build-native.sh
 scripts/build-wasm.sh
-../shared/fixtures/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
+scripts/fetch-photos.sh photos  # real 4-15 MP photos, from a Debian package
 build/bin/vitrine_search_bench "${BENCH_N:-100000}" "${BENCH_D:-1024}"
 echo
 # --no-liftoff: V8 leaves the memory-read loop in its baseline compiler otherwise.

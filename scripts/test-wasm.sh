@@ -5,7 +5,7 @@
 #   Reuses build-wasm/ (configured on first use). Parity needs the native CLI already
 #   built in $VITRINE_NATIVE_BUILD (default build/: scripts/build-native.sh makes it).
 #   VITRINE_PHOTOS=DIR adds real photos to the image parity run
-#   (/work/shared/fixtures/fetch-photos.sh DIR fetches them).
+#   (scripts/fetch-photos.sh DIR fetches them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

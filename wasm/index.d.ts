@@ -81,6 +81,15 @@ export interface SearchOptions {
   maxPrice?: number;
   /** Allow-list of product ids. */
   ids?: string[];
+  /** int8/binary indexes built with rescore: rescore the first pass exactly (default true). */
+  rescore?: boolean;
+  /** First-pass candidates kept per result when rescoring; default 4 (int8) or 16 (binary). */
+  rescoreFactor?: number;
+}
+
+/** What `search` answers: the hits, best first. */
+export interface SearchResult {
+  results: SearchHit[];
 }
 
 export interface VitrineIndex {
@@ -91,8 +100,12 @@ export interface VitrineIndex {
   readonly storage: Storage;
   readonly model: string;
   readonly embedder: 'hosted' | 'local_hashing';
-  /** Exact top-k by cosine similarity; filters apply before top-k. `vector.length` must equal `dims`. */
-  search(vector: Float32Array, options?: SearchOptions): SearchHit[];
+  /**
+   * Exact top-k by cosine similarity; filters apply before top-k. The query is a text,
+   * embedded as the index was built (the local embedder; an index of a hosted model needs
+   * `createClient().search` or a vector), or a vector whose length equals `dims`.
+   */
+  search(query: string | Float32Array, options?: SearchOptions): SearchResult;
   record(position: number): ProductRecord;
   /** Frees the index's WebAssembly memory; idempotent. */
   close(): void;
@@ -173,6 +186,8 @@ export interface ClientOptions {
   imageBase?: string | URL;
   /** Prepared product images kept for reuse; default 32. */
   imageCacheSize?: number;
+  /** Photos (the products' and a query's) over this many pixels are not decoded: `prepareImage`'s `maxPixels`, which also sets the decode budget. */
+  maxImagePixels?: number;
 }
 
 export interface HostedFilterOptions {

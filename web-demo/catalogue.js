@@ -31,7 +31,7 @@ export async function openCatalogue(indexUrl) {
       const started = performance.now();
       const vector = vitrine.embedLocal(query, index.dims);
       const browsing = vector.every((value) => value === 0);
-      const hits = browsing ? browse(records, filters, k) : index.search(vector, { topK: k, ...filters });
+      const hits = browsing ? browse(records, filters, k) : index.search(vector, { topK: k, ...filters }).results;
       return { hits, browsing, ms: performance.now() - started };
     },
   };

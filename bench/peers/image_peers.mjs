@@ -271,7 +271,7 @@ function psnr(a, b) {
 async function listPhotos(dir) {
   const { default: sharp } = await import('sharp');
   const files = readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
-  if (!files.length) throw new Error(`no JPEG or PNG photos in ${dir} (../shared/fixtures/fetch-photos.sh ${dir})`);
+  if (!files.length) throw new Error(`no JPEG or PNG photos in ${dir} (scripts/fetch-photos.sh ${dir})`);
   const photos = [];
   for (const file of files) {
     const meta = await sharp(join(dir, file)).metadata();

@@ -132,7 +132,7 @@ async function vitrineEngine(cfg, data, storage, rescore) {
   try {
     const vitrine = await init({ wasm });
     const index = vitrine.openIndex(readFileSync(file));
-    const wasmRun = timeQueries(data.queries, (query) => index.search(query, { topK }).map((hit) => hit.position));
+    const wasmRun = timeQueries(data.queries, (query) => index.search(query, { topK }).results.map((hit) => hit.position));
     index.close();
     rows.push({ name: `Vitrine WASM ${label} (${vitrine.searchKernel} → SIMD128)`, exact: storage === 'f32', storage: label,
       ...wasmRun, build, note: `buildIndex ${build.toFixed(1)} s` });

@@ -6,16 +6,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "endpoint_options.hpp"
-#include "vitrine/hosted/answer_request.hpp"
+#include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/native/file_io.hpp"
-#include "vitrine/native/hosted_answer.hpp"
 #include "vitrine/native/hosted_search.hpp"
 
 namespace vitrine::cli {
@@ -23,31 +21,37 @@ namespace {
 
 using nlohmann::json;
 
-void print_text(const Index& index, const native::HostedAnswer& answer, const RerankOutcome* rerank) {
-    std::printf("%s\n\nsources:\n", answer.text.c_str());
-    for (std::size_t i = 0; i < answer.sources.size(); ++i) {
-        const RecordView r = index.record(answer.sources[i]);
-        const bool cited = std::find(answer.cited.begin(), answer.cited.end(), answer.sources[i]) != answer.cited.end();
+std::vector<std::uint32_t> sources_of(const HostedOutcome& outcome) {
+    std::vector<std::uint32_t> positions;
+    for (const RankedProduct& r : outcome.ranking.results) positions.push_back(r.position);
+    return positions;
+}
+
+void print_text(const Index& index, const HostedOutcome& answer, bool reranking) {
+    std::printf("%s\n\nsources:\n", answer.answer->c_str());
+    const std::vector<std::uint32_t> sources = sources_of(answer);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const RecordView r = index.record(sources[i]);
+        const bool cited = std::find(answer.cited.begin(), answer.cited.end(), sources[i]) != answer.cited.end();
         std::printf("  [%zu] %-12.*s  %.*s%s\n", i + 1, static_cast<int>(r.id.size()), r.id.data(),
                     static_cast<int>(r.title.size()), r.title.data(), cited ? "  (cited)" : "");
     }
-    if (rerank && !rerank->reranked)
-        std::printf("note: not reranked, answered from retrieval order: %s\n", rerank->rerank_error.c_str());
+    if (reranking && !answer.ranking.reranked)
+        std::printf("note: not reranked, answered from retrieval order: %s\n", answer.ranking.rerank_error.c_str());
 }
 
-void print_json(const Index& index, const native::HostedAnswer& answer, const RerankOutcome* rerank,
-                const std::vector<std::string>& warnings) {
+void print_json(const Index& index, const HostedOutcome& answer, bool reranking) {
     const auto ids = [&](const std::vector<std::uint32_t>& positions) {
         json list = json::array();
         for (const std::uint32_t p : positions) list.push_back(index.record(p).id);
         return list;
     };
-    json out = {{"answer", answer.text}, {"sources", ids(answer.sources)}, {"cited", ids(answer.cited)}};
-    if (rerank) {
-        out["reranked"] = rerank->reranked;
-        if (!rerank->reranked) out["rerank_error"] = rerank->rerank_error;
+    json out = {{"answer", *answer.answer}, {"sources", ids(sources_of(answer))}, {"cited", ids(answer.cited)}};
+    if (reranking) {
+        out["reranked"] = answer.ranking.reranked;
+        if (!answer.ranking.reranked) out["rerank_error"] = answer.ranking.rerank_error;
     }
-    if (!warnings.empty()) out["warnings"] = warnings;
+    if (!answer.warnings.empty()) out["warnings"] = answer.warnings;
     std::puts(out.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
 }
 
@@ -58,20 +62,19 @@ int run_answer(const Args& raw) {
                          with_endpoint_options({"top-k", "retrieve-k", "category", "min-price", "max-price",
                                                 "instruction", "rerank-model", "chat-model", "max-images",
                                                 "max-tokens", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().size() != 2) throw UsageError("expected an index file and a question");
     const std::string question = args.positionals()[1];
     if (question.empty()) throw UsageError("the question is empty");
-    if (!args.has("rerank"))
+    const bool reranking = args.has("rerank");
+    if (!reranking)
         for (const char* option : {"retrieve-k", "instruction", "rerank-model", "max-images"})
             if (args.option(option)) throw UsageError(std::string("--") + option + " needs --rerank");
-    const auto top_k = static_cast<std::size_t>(args.integer("top-k", 1, 50).value_or(3));
-    const auto retrieve_k = static_cast<std::size_t>(
-        args.integer("retrieve-k", 1, 1000).value_or(static_cast<long long>(std::max<std::size_t>(10, top_k))));
-    if (retrieve_k < top_k) throw UsageError("--retrieve-k must be at least --top-k");
-    AnswerOptions answer_options;
-    answer_options.model = model_setting(args, "chat-model", "VITRINE_CHAT_MODEL", default_chat_model);
-    answer_options.max_tokens = static_cast<int>(args.integer("max-tokens", 1, 1 << 20).value_or(512));
+    HostedRequest request = hosted_request(args, question, 50);
+    request.rerank = reranking;
+    AnswerOptions& answer = request.answer.emplace();
+    answer.model = model_setting(args, "chat-model", "VITRINE_CHAT_MODEL", default_chat_model);
+    if (const auto tokens = args.integer("max-tokens", 1, 1 << 20)) answer.max_tokens = static_cast<int>(*tokens);
 
     const auto endpoint = open_endpoint(args, "answer");
     if (!endpoint) throw UsageError("answer needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
@@ -79,39 +82,16 @@ int run_answer(const Args& raw) {
 
     const native::MappedFile file(args.positionals()[0]);
     const Index index = Index::open(file.bytes());
-    QueryEmbeddingOptions query_options;
-    query_options.query_template = args.option("query-template");
-    if (auto task = args.option("query-task")) query_options.task = *task;
-    SearchOptions options;
-    options.category = args.option("category");
-    options.min_price = args.number("min-price");
-    options.max_price = args.number("max-price");
-    options.top_k = args.has("rerank") ? retrieve_k : top_k;
-    const auto retrieved = native::retrieve(index, native::embed_query(index, question, &client, query_options), options);
-    if (retrieved.empty()) throw std::runtime_error("no products match the filters: there is nothing to answer from");
-
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(args.positionals()[0]).parent_path().string());
-    native::ProductImages images(index, base, &client);
-    std::vector<std::string> warnings;
-    std::optional<RerankOutcome> rerank;
-    std::vector<std::uint32_t> positions;
-    if (args.has("rerank")) {
-        const native::RerankSettings settings = rerank_settings(args, question, top_k);
-        rerank = native::rerank_products(index, retrieved, settings, client, images, warnings);
-        for (const RankedProduct& r : rerank->results) positions.push_back(r.position);
-    } else {
-        for (const native::Retrieved& r : retrieved) positions.push_back(r.position);
-    }
-
-    const native::HostedAnswer answer =
-        native::answer_question(index, question, positions, answer_options, client, images, warnings);
-    for (const std::string& warning : warnings) std::fprintf(stderr, "vitrine answer: note: %s\n", warning.c_str());
-    const RerankOutcome* rerank_state = rerank ? &*rerank : nullptr;
+    native::ProductImages images(index, base, &client, {}, image_paths(args));
+    HostedPipeline pipeline(index, std::move(request));
+    const HostedOutcome outcome = native::run_pipeline(pipeline, client, images);
+    for (const std::string& warning : outcome.warnings) std::fprintf(stderr, "vitrine answer: note: %s\n", warning.c_str());
     if (args.has("json"))
-        print_json(index, answer, rerank_state, warnings);
+        print_json(index, outcome, reranking);
     else
-        print_text(index, answer, rerank_state);
+        print_text(index, outcome, reranking);
     return 0;
 }
 

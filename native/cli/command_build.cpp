@@ -14,6 +14,8 @@
 #include "commands.hpp"
 #include "endpoint_options.hpp"
 #include "progress_bar.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/catalogue/build_source.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
 #include "vitrine/catalogue/feed.hpp"
 #include "vitrine/index/format.hpp"
@@ -28,8 +30,6 @@ namespace {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
                                                  Storage storage, std::uint32_t dims, bool rescore, const std::string& out) {
-    if (args.option("vectors")) throw UsageError("--vectors and --embed-model are two sources of vectors: pass one");
-    if (args.option("model")) throw UsageError("--model names the model of --vectors; with --embed-model leave it out");
     const std::string model = args.required("embed-model");
     const auto endpoint = open_endpoint(args, "build", args.option("embed-url"));
     if (!endpoint) throw UsageError("--embed-model needs an endpoint: pass --embed-url BASE or set VITRINE_API_BASE");
@@ -108,6 +108,17 @@ void prepare_photos(const Arguments& args, std::vector<Product>& products, const
                                  report_path.string() + ")");
 }
 
+// The local embedder, --vectors with --model, or --embed-model / --embed-url (the core's rule).
+BuildSource build_source(const Arguments& args) {
+    try {
+        return choose_build_source({.vectors = {{"--vectors", args.option("vectors").has_value()}},
+                                    .model = {"--model", args.option("model").has_value()},
+                                    .hosted = {"--embed-model", args.option("embed-model") || args.option("embed-url")}});
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+}
+
 }  // namespace
 
 int run_build(const Args& raw) {
@@ -121,18 +132,17 @@ int run_build(const Args& raw) {
     if (!storage) throw UsageError("--storage must be f32, int8 or binary");
     const bool rescore = args.has("rescore");
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
-    const bool hosted = args.option("embed-model") || args.option("embed-url");
+    const BuildSource source = build_source(args);
 
     std::vector<Product> products = read_feed(args);
     prepare_photos(args, products, out);
     std::vector<std::uint8_t> bytes;
-    if (hosted) {
+    if (source == BuildSource::hosted_model) {
         bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);
-    } else if (const auto vectors_path = args.option("vectors")) {
-        const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(*vectors_path), products, dims);
+    } else if (source == BuildSource::vectors) {
+        const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
         bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore);
     } else {
-        if (args.option("model")) throw UsageError("--model names the model of --vectors; without them the local embedder is used");
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,

@@ -17,8 +17,10 @@
 #include "vitrine/image/prepare.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/native/file_io.hpp"
+#include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/native/hosted_search.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine::cli {
 namespace {
@@ -78,7 +80,7 @@ SearchOptions filters(const Arguments& args) {
 }
 
 void print(const Index& index, const SearchOutput& output, bool as_json) {
-    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", warning.c_str());
+    for (const std::string& warning : output.warnings) std::fprintf(stderr, "vitrine search: note: %s\n", terminal_safe(warning).c_str());
     if (as_json)
         print_json(index, output);
     else
@@ -89,24 +91,30 @@ void print(const Index& index, const SearchOutput& output, bool as_json) {
 int run_plain(const Index& index, const Arguments& args) {
     SearchOptions options = filters(args);
     options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
-    std::vector<std::vector<float>> queries;
+    const bool as_json = args.has("json") || args.option("query-vectors");
+    const auto show = [&](const std::vector<SearchHit>& hits) {
+        SearchOutput output;
+        output.results = ranked_hits(hits);
+        print(index, output, as_json);
+    };
     if (const auto path = args.option("query-vector")) {
-        queries.push_back(to_query(read_json_file("query-vector", *path), "--query-vector " + *path));
+        show(search(index, to_query(read_json_file("query-vector", *path), "--query-vector " + *path), options));
     } else if (const auto path = args.option("query-vectors")) {
         const json batch = read_json_file("query-vectors", *path);
         if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
+        std::vector<std::vector<float>> queries;  // all checked before any is searched
         for (std::size_t i = 0; i < batch.size(); ++i)
             queries.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
+        for (const auto& query : queries) show(search(index, query, options));
     } else {
         if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
-        const auto endpoint =
-            index.spec().embedder == EmbedderKind::hosted ? open_endpoint(args, "search") : nullptr;
-        queries.push_back(text_query(index, args.positionals()[1], args, endpoint.get()));
-    }
-    for (const auto& query : queries) {
-        SearchOutput output;
-        output.results = ranked_hits(search(index, query, options));
-        print(index, output, args.has("json") || args.option("query-vectors"));
+        const std::string& text = args.positionals()[1];
+        if (index.spec().embedder != EmbedderKind::hosted) {
+            show(search_text(index, text, options));
+        } else {
+            const auto endpoint = open_endpoint(args, "search");
+            show(search(index, text_query(index, text, args, endpoint.get()), options));
+        }
     }
     return 0;
 }
@@ -117,45 +125,35 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
     const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
     const auto photo = args.option("image");
     if (text.empty() && !photo) throw UsageError("expected a query text or --image PHOTO");
-    const auto top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1000).value_or(3));
-    const auto retrieve_k =
-        static_cast<std::size_t>(args.integer("retrieve-k", 1, 1000).value_or(static_cast<long long>(std::max<std::size_t>(10, top_k))));
-    if (retrieve_k < top_k) throw UsageError("--retrieve-k must be at least --top-k");
+    HostedRequest request = hosted_request(args, text, 1000);
+    request.filters = filters(args);
     const auto endpoint = open_endpoint(args, "search");
     if (!endpoint)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
-
-    native::RerankSettings settings = rerank_settings(args, text, top_k);
-    if (photo && settings.max_images_per_request < 2)
+    if (photo && request.max_images_per_request < 2)
         throw UsageError("--max-images must be at least 2 with --image: the photo takes one");
     if (photo) {
         try {
-            settings.query_image_url = to_data_uri(prepare_image(native::read_file(*photo)).bytes);
+            request.query_image_url = to_data_uri(prepare_image(native::read_file(*photo)).bytes);
         } catch (const std::exception& e) {
             throw std::runtime_error("--image " + *photo + ": " + e.what());
         }
     }
-
     // Candidates: by the text (or a given vector); a photo alone takes the round-robin rule.
-    std::vector<float> query;
     if (const auto path = args.option("query-vector"))
-        query = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
-    else if (!text.empty())
-        query = text_query(index, text, args, endpoint.get());
-    SearchOptions options = filters(args);
-    options.top_k = retrieve_k;
-    const auto retrieved = native::retrieve(index, query, options);
+        request.query_vector = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
-    native::ProductImages images(index, base, &endpoint->client());
+    native::ProductImages images(index, base, &endpoint->client(), {}, image_paths(args));
+    HostedPipeline pipeline(index, std::move(request));
+    HostedOutcome outcome = native::run_pipeline(pipeline, endpoint->client(), images);
     SearchOutput output;
     output.rerank_requested = true;
-    RerankOutcome outcome =
-        native::rerank_products(index, retrieved, settings, endpoint->client(), images, output.warnings);
-    output.results = std::move(outcome.results);
-    output.reranked = outcome.reranked;
-    output.rerank_error = outcome.rerank_error;
+    output.results = std::move(outcome.ranking.results);
+    output.reranked = outcome.ranking.reranked;
+    output.rerank_error = std::move(outcome.ranking.rerank_error);
+    output.warnings = std::move(outcome.warnings);
     print(index, output, args.has("json"));
     return 0;
 }
@@ -167,7 +165,7 @@ int run_search(const Args& raw) {
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
                                                 "query-vectors", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base"}),
-                         {"json", "rerank"});
+                         {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
     if (!args.has("rerank"))

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "vitrine/base/error.hpp"
+
 namespace vitrine::cli {
 namespace {
 
@@ -41,19 +43,38 @@ std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string
     return std::make_unique<Endpoint>(std::move(config), command);
 }
 
-native::RerankSettings rerank_settings(const Arguments& args, std::string query, std::size_t top_k) {
-    native::RerankSettings settings;
-    settings.model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
-    settings.query = std::move(query);
-    settings.instruction = args.option("instruction");
-    settings.top_k = top_k;
-    settings.max_images_per_request = static_cast<std::size_t>(args.integer("max-images", 1, 100).value_or(5));
-    return settings;
+SearchDepths search_depths(const Arguments& args, long long max_top_k) {
+    const auto top_k = args.integer("top-k", 1, max_top_k);
+    const auto retrieve_k = args.integer("retrieve-k", 1, 1000);
+    try {
+        return resolve_depths(top_k ? std::optional<std::size_t>(*top_k) : std::nullopt,
+                              retrieve_k ? std::optional<std::size_t>(*retrieve_k) : std::nullopt);
+    } catch (const Error& e) {
+        throw UsageError(std::string("--top-k and --retrieve-k: ") + e.what());
+    }
 }
 
-std::string model_setting(const Arguments& args, const std::string& option, const char* variable, const char* fallback) {
+HostedRequest hosted_request(const Arguments& args, std::string query, long long max_top_k) {
+    HostedRequest request;
+    request.query = std::move(query);
+    const SearchDepths depths = search_depths(args, max_top_k);
+    request.top_k = depths.top_k;
+    request.retrieve_k = depths.retrieve_k;
+    request.rerank_model = model_setting(args, "rerank-model", "VITRINE_RERANK_MODEL", default_rerank_model);
+    request.instruction = args.option("instruction");
+    if (const auto images = args.integer("max-images", 1, 100)) request.max_images_per_request = static_cast<std::size_t>(*images);
+    request.embedding.query_template = args.option("query-template");
+    if (auto task = args.option("query-task")) request.embedding.task = *task;
+    request.filters.category = args.option("category");
+    request.filters.min_price = args.number("min-price");
+    request.filters.max_price = args.number("max-price");
+    return request;
+}
+
+std::string model_setting(const Arguments& args, const std::string& option, const char* variable,
+                          std::string_view fallback) {
     if (auto value = args.option(option)) return *value;
-    return environment(variable).value_or(fallback);
+    return environment(variable).value_or(std::string(fallback));
 }
 
 std::string redact_api_key(std::string text) {
@@ -68,6 +89,10 @@ std::string redact_api_key(std::string text) {
 std::set<std::string> with_endpoint_options(std::set<std::string> names) {
     names.insert(endpoint_option_names.begin(), endpoint_option_names.end());
     return names;
+}
+
+native::ImagePaths image_paths(const Arguments& args) {
+    return args.has("any-image-path") ? native::ImagePaths::anywhere : native::ImagePaths::under_base;
 }
 
 }  // namespace vitrine::cli

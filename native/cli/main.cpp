@@ -24,7 +24,7 @@ commands:
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
          [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--json]
          [--rerank [--retrieve-k N] [--instruction TEXT] [--image PHOTO] [--rerank-model M]
-                   [--max-images 5] [--image-base DIR]]
+                   [--max-images 5] [--image-base DIR] [--any-image-path]]
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]

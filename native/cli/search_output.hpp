@@ -8,6 +8,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vitrine/index/reader.hpp"
@@ -28,6 +29,10 @@ std::vector<RankedProduct> ranked_hits(std::span<const SearchHit> hits);
 
 void print_json(const Index& index, const SearchOutput& output);
 void print_table(const Index& index, const SearchOutput& output);
+
+// text fit for a terminal: control characters (C0, DEL, C1) and bytes that are not
+// UTF-8 become \xHH, so strings from an index (or an endpoint) cannot drive it.
+std::string terminal_safe(std::string_view text);
 
 // A double whose shortest decimal form is the float's 9-significant-digit form.
 double round_trip_float(float value);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <vector>
 
 namespace vitrine::native {
 namespace {
@@ -16,6 +17,18 @@ struct Receiver {
     std::size_t max_bytes;
     bool over_limit = false;
 };
+
+// A request that carries credentials goes to its own URL only: a redirect would take the
+// Authorization header (the API key) to whatever host the Location names.
+bool carries_credentials(const HttpRequest& request) {
+    for (const HttpHeader& h : request.headers) {
+        std::string name = h.name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+        if (name == "authorization" || name == "proxy-authorization" || name == "cookie") return true;
+    }
+    return false;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* receiver = static_cast<Receiver*>(user);
@@ -72,9 +85,48 @@ void initialise_curl_once() {
 
 }  // namespace
 
-struct CurlTransport::Handle {
-    CURL* curl = nullptr;
+// Easy handles not in use; a call takes one (or makes one) and gives it back, so
+// concurrent calls each have their own and keep-alive connections are reused.
+struct CurlTransport::Handles {
+    std::mutex mutex;
+    std::vector<CURL*> idle;
+
+    ~Handles() {
+        for (CURL* curl : idle) curl_easy_cleanup(curl);
+    }
 };
+
+namespace {
+
+class Lease {
+public:
+    explicit Lease(CurlTransport::Handles& handles) : handles_(handles) {
+        const std::lock_guard lock(handles_.mutex);
+        if (!handles_.idle.empty()) {
+            curl_ = handles_.idle.back();
+            handles_.idle.pop_back();
+        }
+    }
+    ~Lease() {
+        if (curl_ == nullptr) return;
+        const std::lock_guard lock(handles_.mutex);
+        handles_.idle.push_back(curl_);
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    CURL* get() {
+        if (curl_ == nullptr) curl_ = curl_easy_init();
+        if (curl_ == nullptr) throw NetworkError("cannot create a libcurl handle", false);
+        return curl_;
+    }
+
+private:
+    CurlTransport::Handles& handles_;
+    CURL* curl_ = nullptr;
+};
+
+}  // namespace
 
 std::optional<std::string> HttpResponse::header(std::string_view lower_case_name) const {
     const auto it = headers.find(std::string(lower_case_name));
@@ -82,16 +134,17 @@ std::optional<std::string> HttpResponse::header(std::string_view lower_case_name
     return it->second;
 }
 
-CurlTransport::CurlTransport() : handle_(std::make_unique<Handle>()) {
+CurlTransport::CurlTransport() : handles_(std::make_unique<Handles>()) {
     initialise_curl_once();
-    handle_->curl = curl_easy_init();
-    if (handle_->curl == nullptr) throw NetworkError("cannot create a libcurl handle", false);
+    Lease first(*handles_);
+    first.get();
 }
 
-CurlTransport::~CurlTransport() { curl_easy_cleanup(handle_->curl); }
+CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::perform(const HttpRequest& request) {
-    CURL* curl = handle_->curl;
+    Lease lease(*handles_);
+    CURL* curl = lease.get();
     // reset clears the options but keeps the connection cache, so keep-alive works across calls.
     curl_easy_reset(curl);
 
@@ -121,9 +174,11 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
     } else if (request.method == "GET") {
         curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-        curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        if (!carries_credentials(request)) {
+            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+            curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+            curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        }
     } else {
         throw NetworkError("unsupported HTTP method " + request.method, false);
     }

@@ -1,4 +1,5 @@
-// endpoint_client.cpp — auth, retry loop and error wording over an HttpTransport.
+// endpoint_client.cpp — auth, retry loop and error wording over an HttpTransport;
+// concurrent calls share the clock under a mutex.
 // See vitrine/native/endpoint_client.hpp for what it does and refuses.
 #include "vitrine/native/endpoint_client.hpp"
 
@@ -6,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -139,6 +141,7 @@ HttpResponse EndpointClient::send(HttpRequest request, const RetryPolicy& policy
             cause = e.what();
         }
 
+        std::unique_lock lock(mutex_);  // the clock, its random engine and on_retry are not shared unguarded
         const double now = clock_.now();
         const std::optional<double> delay = retry_delay(policy, retries, status, retry_after, now, clock_.jitter());
         if (!delay) {
@@ -155,6 +158,7 @@ HttpResponse EndpointClient::send(HttpRequest request, const RetryPolicy& policy
             on_retry(redact(where + ": " + (status ? "HTTP " + std::to_string(status) : cause) + ", retrying in " +
                             seconds_text(*delay) + " (attempt " + std::to_string(retries + 2) + " of " +
                             std::to_string(policy.max_retries + 1) + ")"));
+        lock.unlock();
         clock_.sleep(*delay);
     }
 }

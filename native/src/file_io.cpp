@@ -53,6 +53,30 @@ std::vector<std::uint8_t> read_file(const std::filesystem::path& path) {
     return bytes;
 }
 
+std::vector<std::uint8_t> read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+    const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
+    if (file.fd < 0) fail(path, "open");
+    struct stat info {};
+    if (::fstat(file.fd, &info) != 0) fail(path, "stat");
+    if (!S_ISREG(info.st_mode)) throw std::runtime_error("cannot read " + path.string() + ": not a regular file");
+    if (static_cast<std::uintmax_t>(info.st_size) > max_bytes)
+        throw std::runtime_error(path.string() + " is " + std::to_string(info.st_size) + " bytes, over the limit of " +
+                                 std::to_string(max_bytes));
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(info.st_size) + 1);  // one more: did it grow?
+    std::size_t size = 0;
+    while (size < bytes.size()) {
+        const ssize_t n = ::read(file.fd, bytes.data() + size, bytes.size() - size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(path, "read");
+        if (n == 0) break;
+        size += static_cast<std::size_t>(n);
+    }
+    if (size > static_cast<std::size_t>(info.st_size))
+        throw std::runtime_error("cannot read " + path.string() + ": it grew while it was read");
+    bytes.resize(size);
+    return bytes;
+}
+
 std::string read_text_file(const std::filesystem::path& path) {
     const auto bytes = read_file(path);
     return std::string(bytes.begin(), bytes.end());

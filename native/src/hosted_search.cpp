@@ -1,14 +1,62 @@
-// hosted_search.cpp — query embedding, retrieval and rerank with fallback.
+// hosted_search.cpp — drives the core's hosted pipeline over an EndpointClient: photos
+// from ProductImages, calls posted (rerank batches concurrently), answers handed back.
 // See vitrine/native/hosted_search.hpp.
 #include "vitrine/native/hosted_search.hpp"
 
-#include "vitrine/search/category_round_robin.hpp"
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
 #include "vitrine/base/error.hpp"
 #include "vitrine/embed/local_embedder.hpp"
-#include "vitrine/catalogue/product_text.hpp"
-#include "vitrine/hosted/rerank_plan.hpp"
 
 namespace vitrine::native {
+namespace {
+
+void give_images(HostedPipeline& pipeline, ProductImages& images) {
+    for (const WantedImage& wanted : pipeline.wanted_images()) {
+        const ProductImage& image = images.get(wanted.position);
+        pipeline.give_image(wanted.position, {image.data_uri, image.problem});
+    }
+}
+
+// Every call out at once, on up to max_calls_in_flight threads; answers handed back in
+// call order (so the first failing batch names the fallback's reason).
+void post_calls(HostedPipeline& pipeline, EndpointClient& client) {
+    const std::vector<HostedCall> calls = pipeline.calls();
+    std::vector<std::string> bodies(calls.size());
+    std::vector<std::exception_ptr> errors(calls.size());
+    std::atomic<std::size_t> next{0};
+    {
+        const auto post = [&] {
+            for (std::size_t i; (i = next++) < calls.size();) {
+                try {
+                    bodies[i] = client.post_json(calls[i].path, std::string(calls[i].body));
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            }
+        };
+        std::vector<std::jthread> threads;
+        for (std::size_t t = 0; t < std::min(calls.size(), max_calls_in_flight); ++t) threads.emplace_back(post);
+    }
+    // Only ids and flags are read from the calls here: handing an answer back may end their views.
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        if (!errors[i]) {
+            pipeline.receive(calls[i].id, bodies[i]);
+            continue;
+        }
+        try {
+            std::rethrow_exception(errors[i]);
+        } catch (const EndpointError& e) {
+            if (!calls[i].falls_back) throw;
+            pipeline.fail(calls[i].id, e.what());
+        }
+    }
+}
+
+}  // namespace
 
 std::vector<float> embed_query(const Index& index, std::string_view text, EndpointClient* client,
                                const QueryEmbeddingOptions& options) {
@@ -20,39 +68,14 @@ std::vector<float> embed_query(const Index& index, std::string_view text, Endpoi
     return parse_query_embedding_response(body, index.spec());
 }
 
-std::vector<Retrieved> retrieve(const Index& index, std::span<const float> query, const SearchOptions& options) {
-    std::vector<Retrieved> out;
-    if (query.empty()) {
-        for (const std::uint32_t position : round_robin_by_category(index, options)) out.push_back({position, {}});
-    } else {
-        for (const SearchHit& hit : search(index, query, options)) out.push_back({hit.position, hit.score});
+HostedOutcome run_pipeline(HostedPipeline& pipeline, EndpointClient& client, ProductImages& images) {
+    while (!pipeline.finished()) {
+        give_images(pipeline, images);
+        if (!pipeline.finished()) post_calls(pipeline, client);
     }
-    return out;
-}
-
-RerankOutcome rerank_products(const Index& index, std::span<const Retrieved> retrieved, const RerankSettings& settings,
-                              EndpointClient& client, ProductImages& images, std::vector<std::string>& warnings) {
-    if (retrieved.empty()) return {{}, false, "there were no candidates to rerank"};
-    std::vector<RerankCandidate> candidates;
-    for (const Retrieved& r : retrieved) {
-        const RecordView record = index.record(r.position);
-        const ProductImage& image = images.get(r.position);
-        warn_if_text_only(warnings, record.id, image);
-        candidates.push_back({r.position, r.score, rerank_document_text(record), image.data_uri});
-    }
-    const auto batches = plan_rerank(candidates, {settings.model, settings.query, settings.query_image_url,
-                                                  settings.instruction, settings.top_k,
-                                                  settings.max_images_per_request});
-    try {
-        std::vector<std::string> bodies;
-        for (const RerankBatch& batch : batches) bodies.push_back(client.post_json("rerank", batch.request_body));
-        return merge_rerank_responses(candidates, batches, bodies, settings.top_k);
-    } catch (const EndpointError& e) {
-        return retrieval_order(candidates, settings.top_k, e.what());
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::bad_response && e.kind() != ErrorKind::limit_exceeded) throw;
-        return retrieval_order(candidates, settings.top_k, client.redact(e.what()));
-    }
+    HostedOutcome outcome = pipeline.outcome();
+    outcome.ranking.rerank_error = client.redact(std::move(outcome.ranking.rerank_error));
+    return outcome;
 }
 
 }  // namespace vitrine::native

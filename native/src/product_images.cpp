@@ -2,8 +2,6 @@
 // See vitrine/native/product_images.hpp.
 #include "vitrine/native/product_images.hpp"
 
-#include <algorithm>
-
 #include "vitrine/image/data_uri.hpp"
 #include "vitrine/image/product_photos.hpp"
 #include "vitrine/image/reference.hpp"
@@ -15,11 +13,34 @@ namespace {
 // Far above any product photo; the core's pixel limit still refuses bombs.
 constexpr std::uintmax_t max_image_bytes = std::uintmax_t{32} << 20;
 
+// Whether `path` is `root` or lies under it, component by component (both canonical).
+bool lies_under(const std::filesystem::path& path, const std::filesystem::path& root) {
+    auto at = path.begin();
+    for (auto part = root.begin(); part != root.end(); ++part, ++at) {
+        if (part->empty()) continue;  // the empty last component of a root ending in '/'
+        if (at == path.end() || *at != *part) return false;
+    }
+    return true;
+}
+
+// The file a path reference names; under_base refuses one outside the base folder.
+std::filesystem::path image_file(const std::filesystem::path& base, const std::string& reference, ImagePaths paths) {
+    const std::filesystem::path relative(reference);
+    const std::filesystem::path path = relative.is_absolute() ? relative : base / relative;
+    if (paths == ImagePaths::anywhere) return path;
+    const std::filesystem::path root = std::filesystem::weakly_canonical(base);
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(path);
+    if (!lies_under(resolved, root))
+        throw std::runtime_error("it lies outside the image folder " + root.string() +
+                                 ", and an index's images are read only from there");
+    return resolved;
+}
+
 }  // namespace
 
 ProductImages::ProductImages(const Index& index, std::filesystem::path base_directory, EndpointClient* client,
-                             PrepareOptions options)
-    : index_(index), base_directory_(std::move(base_directory)), client_(client), options_(options) {}
+                             PrepareOptions options, ImagePaths paths)
+    : index_(index), base_directory_(std::move(base_directory)), client_(client), options_(options), paths_(paths) {}
 
 const ProductImage& ProductImages::get(std::uint32_t position) {
     auto it = images_.find(position);
@@ -45,13 +66,7 @@ ProductImage ProductImages::load(std::uint32_t position) {
             const std::string body = client_->get(reference, max_image_bytes);
             bytes.assign(body.begin(), body.end());
         } else {
-            const std::filesystem::path relative(reference);
-            const std::filesystem::path path = relative.is_absolute() ? relative : base_directory_ / relative;
-            std::error_code error;
-            if (const auto size = std::filesystem::file_size(path, error); !error && size > max_image_bytes)
-                return {std::nullopt, quoted + " is " + std::to_string(size) + " bytes, over the " +
-                                          std::to_string(max_image_bytes >> 20) + " MiB limit"};
-            bytes = read_file(path);
+            bytes = read_regular_file(image_file(base_directory_, reference, paths_), max_image_bytes);
         }
         if (use_prepared) {
             check_prepared_photo(bytes);
@@ -62,14 +77,6 @@ ProductImage ProductImages::load(std::uint32_t position) {
     } catch (const std::exception& e) {
         return {std::nullopt, quoted + " cannot be used: " + e.what()};
     }
-}
-
-void warn_if_text_only(std::vector<std::string>& warnings, std::string_view id, const ProductImage& image) {
-    if (image.problem.empty()) return;
-    const std::string prefix = std::string(id) + ": ";
-    if (std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.rfind(prefix, 0) == 0; }))
-        return;
-    warnings.push_back(prefix + image.problem + "; sent as text alone");
 }
 
 }  // namespace vitrine::native

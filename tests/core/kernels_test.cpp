@@ -4,6 +4,7 @@
 #include <random>
 
 #include "search/kernels/kernels.hpp"
+#include "vitrine/search/search.hpp"
 #include "test_catalogue.hpp"
 
 using namespace vitrine::kernels;
@@ -110,5 +111,27 @@ TEST_CASE("the hamming kernel counts differing bits", "[kernels]") {
         INFO("bytes = " << bytes);
         CHECK(baseline_kernels().hamming(a.data(), b.data(), bytes) == expected);
         CHECK(active_kernels().hamming(a.data(), b.data(), bytes) == expected);
+    }
+}
+
+TEST_CASE("set_kernels switches search to the baseline kernels and back, with the same hits and scores",
+          "[kernels]") {
+    using namespace vitrine;
+    for (Storage storage : {Storage::f32, Storage::int8, Storage::binary}) {
+        const auto built = test::build_random_index(storage, 300, 200, 41);
+        const Index index = Index::open(built.bytes);
+        const auto query = test::random_vectors(1, 200, 42);
+        const auto best = search(index, query, {.top_k = 12});
+        set_kernels(KernelChoice::baseline);
+        const std::string baseline_name = search_kernel_name();
+        const auto baseline = search(index, query, {.top_k = 12});
+        set_kernels(KernelChoice::best);
+        CHECK(baseline_name == baseline_kernels().name);
+        CHECK(std::string(search_kernel_name()) == active_kernels().name);
+        REQUIRE(baseline.size() == best.size());
+        for (std::size_t i = 0; i < best.size(); ++i) {
+            CHECK(baseline[i].position == best[i].position);
+            CHECK(baseline[i].score == best[i].score);
+        }
     }
 }

@@ -237,9 +237,21 @@ TEST_CASE("rerank response with more results than documents is rejected", "[rera
                          {"`results` has 2 entries for 1 documents"}, 1);
 }
 
-TEST_CASE("rerank response with more results than top_n is rejected", "[rerank_api]") {
-    require_bad_response(R"({"results":[{"index":0,"relevance_score":0.9},{"index":1,"relevance_score":0.8}]})",
-                         {"`results` has 2 entries, more than top_n 1"}, 5, std::size_t{1});
+TEST_CASE("rerank response scoring more documents than top_n keeps the best top_n", "[rerank_api]") {
+    const auto ranked = vitrine::parse_rerank_response(
+        R"({"results":[{"index":0,"relevance_score":0.8},{"index":1,"relevance_score":0.9},{"index":2,"relevance_score":0.1}]})",
+        5, std::size_t{2});
+    REQUIRE(ranked.size() == 2);
+    CHECK(ranked[0].index == 1);
+    CHECK(ranked[1].index == 0);
+}
+
+TEST_CASE("rerank response with fewer results than min(top_n, documents) is rejected", "[rerank_api]") {
+    require_bad_response(R"({"results":[]})", {"`results` has 0 entries, fewer than the 3 asked for (top_n 3 of 5 documents)"},
+                         5, std::size_t{3});
+    require_bad_response(R"({"results":[{"index":0,"relevance_score":0.9}]})",
+                         {"fewer than the 2 asked for (top_n 3 of 2 documents)"}, 2, std::size_t{3});
+    CHECK(vitrine::parse_rerank_response(R"({"results":[{"index":1,"relevance_score":0.9}]})", 2).size() == 1);
 }
 
 TEST_CASE("rerank response without results is rejected", "[rerank_api]") {

@@ -60,21 +60,35 @@ TEST_CASE("equal relevance keeps retrieval order, across batches too", "[rerank_
           std::vector<std::uint32_t>{20, 40, 50, 0, 10, 30});
 }
 
-TEST_CASE("fewer results than top_k are returned as they are", "[rerank_merge]") {
+TEST_CASE("fewer candidates than top_k are returned as they are", "[rerank_merge]") {
+    const auto c = candidates(2, false);
+    const auto batches = plan_rerank(c, {.model = "m", .query = "q", .top_k = 3});
+    const std::vector<std::string> bodies = {results({{1, 0.3}, {0, 0.2}})};
+    CHECK(positions(merge_rerank_responses(c, batches, bodies, 3)) == std::vector<std::uint32_t>{10, 0});
+}
+
+TEST_CASE("a batch answering fewer results than its top_n fails the merge", "[rerank_merge]") {
     const auto c = candidates(3, false);
     const auto batches = plan_rerank(c, {.model = "m", .query = "q", .top_k = 3});
-    CHECK(merge_rerank_responses(c, batches, std::vector<std::string>{results({{2, 0.3}})}, 3).results.size() == 1);
+    CHECK_THROWS_WITH(merge_rerank_responses(c, batches, std::vector<std::string>{results({{2, 0.3}})}, 3),
+                      Catch::Contains("fewer than the 3 asked for"));
+}
+
+TEST_CASE("a batch scoring more documents than its top_n gives its best top_n", "[rerank_merge]") {
+    const auto c = candidates(7);
+    const auto batches = plan_rerank(c, {.model = "m", .query = "q", .top_k = 3});
+    const std::vector<std::string> bodies = {results({{0, 0.9}, {1, 0.8}, {2, 0.7}, {3, 0.6}}), results({{0, 0.5}, {1, 0.1}})};
+    CHECK(positions(merge_rerank_responses(c, batches, bodies, 3)) == std::vector<std::uint32_t>{0, 10, 20});
 }
 
 TEST_CASE("one bad response fails the whole merge", "[rerank_merge]") {
     const auto c = candidates(7);
     const auto batches = plan_rerank(c, {.model = "m", .query = "q", .top_k = 3});
-    const std::vector<std::string> out_of_range = {results({{0, 0.9}}), results({{2, 0.5}})};
+    const auto three = results({{0, 0.9}, {1, 0.8}, {2, 0.7}});
+    const std::vector<std::string> out_of_range = {three, results({{2, 0.5}, {0, 0.1}})};
     CHECK_THROWS_WITH(merge_rerank_responses(c, batches, out_of_range, 3), Catch::Contains("out of range"));
-    const std::vector<std::string> malformed = {results({{0, 0.9}}), "{\"results\": ["};
+    const std::vector<std::string> malformed = {three, "{\"results\": ["};
     CHECK_THROWS_WITH(merge_rerank_responses(c, batches, malformed, 3), Catch::Contains("not valid JSON"));
-    const std::vector<std::string> too_many = {results({{0, 0.9}, {1, 0.8}, {2, 0.7}, {3, 0.6}}), results({{0, 0.5}})};
-    CHECK_THROWS_WITH(merge_rerank_responses(c, batches, too_many, 3), Catch::Contains("more than top_n"));
 }
 
 TEST_CASE("bodies must match batches one to one", "[rerank_merge]") {

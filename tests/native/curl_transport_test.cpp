@@ -161,3 +161,31 @@ TEST_CASE("schemes other than http and https are refused", "[curl]") {
     CurlTransport transport;
     CHECK_THROWS_AS(transport.perform({.method = "GET", .url = "file:///etc/hostname"}), NetworkError);
 }
+
+TEST_CASE("a POST carrying the key does not follow a redirect: the 3xx is the answer", "[curl]") {
+    OneShotServer elsewhere(http_response("200 OK", "", "{}"));
+    OneShotServer server(http_response("307 Temporary Redirect", "Location: " + elsewhere.url() + "\r\n", ""));
+    CurlTransport transport;
+    const HttpResponse response = transport.perform(
+        {.method = "POST", .url = server.url(), .headers = {{"Authorization", "Bearer sk-secret"}}, .body = "{}"});
+    CHECK(response.status == 307);
+    CHECK(elsewhere.request().empty());
+}
+
+TEST_CASE("a GET with an Authorization header does not follow a redirect", "[curl]") {
+    OneShotServer elsewhere(http_response("200 OK", "", "jpeg bytes"));
+    OneShotServer server(http_response("302 Found", "Location: " + elsewhere.url("/p.jpg") + "\r\n", ""));
+    CurlTransport transport;
+    const HttpResponse response = transport.perform(
+        {.method = "GET", .url = server.url("/p.jpg"), .headers = {{"authorization", "Bearer sk-secret"}}});
+    CHECK(response.status == 302);
+    CHECK(elsewhere.request().empty());
+}
+
+TEST_CASE("a GET without credentials follows a redirect", "[curl]") {
+    OneShotServer elsewhere(http_response("200 OK", "", "jpeg bytes"));
+    OneShotServer server(http_response("302 Found", "Location: " + elsewhere.url("/p.jpg") + "\r\n", ""));
+    CurlTransport transport;
+    CHECK(transport.perform({.method = "GET", .url = server.url("/p.jpg")}).body == "jpeg bytes");
+    CHECK_THAT(elsewhere.request(), Catch::StartsWith("GET /p.jpg HTTP/1.1\r\n"));
+}

@@ -1,14 +1,17 @@
-// Specification of the native search pipeline over a scripted endpoint: query
-// embedding, reranking with product images, the fallback that keeps retrieval
-// results, and answers with their sources.
+// Specification of the native driver of the hosted pipeline over a scripted endpoint:
+// query embedding, reranking with product images (batches in flight together), the
+// fallback that keeps retrieval results, and answers with their sources.
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "native_test_support.hpp"
-#include "vitrine/index/writer.hpp"
 #include "vitrine/embed/local_embedder.hpp"
-#include "vitrine/native/hosted_answer.hpp"
+#include "vitrine/index/writer.hpp"
 #include "vitrine/native/hosted_search.hpp"
 
 using namespace vitrine;
@@ -16,13 +19,17 @@ using nlohmann::json;
 
 namespace {
 
+constexpr std::uint32_t dims = 32;
+
 // Six lamps whose images are: a file, a missing file, a URL, none, an unsupported scheme, a file.
+// Lamp i's vector scores 1 - 0.1 i against the first axis, so that axis retrieves them in order.
 struct Shop {
     test::TempDir dir;
     std::vector<std::uint8_t> bytes;
     test::FakeTransport transport;
     test::FakeClock clock;
     native::EndpointClient client{{.base_url = "http://h/v1", .api_key = "sk-test-key-123"}, transport, clock.clock()};
+    std::mutex mutex;
     std::vector<std::string> rerank_bodies;  // answers to successive rerank calls; empty: score by position
 
     Shop() {
@@ -34,11 +41,13 @@ struct Shop {
             products[i].title = "Brass lamp number " + std::to_string(i);
             products[i].image = images[i];
             products[i].category = "lighting";
-            const auto v = embed_local(products[i].title, 32);
+            std::vector<float> v(dims, 0.0f);
+            v[0] = 1.0f - 0.1f * static_cast<float>(i);
+            v[1] = std::sqrt(1.0f - v[0] * v[0]);
             vectors.insert(vectors.end(), v.begin(), v.end());
         }
         IndexSpec spec;
-        spec.dims = spec.model_dims = 32;
+        spec.dims = spec.model_dims = dims;
         spec.model = std::string(local_embedder_model);
         bytes = write_index(spec, products, vectors);
         std::filesystem::create_directories(dir.path / "img");
@@ -54,6 +63,7 @@ struct Shop {
         if (r.method == "GET") return test::respond(200, [] { auto p = test::png(64, 64); return std::string(p.begin(), p.end()); }());
         const json body = json::parse(r.body);
         if (r.url.ends_with("/rerank")) {
+            const std::lock_guard lock(mutex);
             if (!rerank_bodies.empty()) {
                 std::string next = rerank_bodies.front();
                 rerank_bodies.erase(rerank_bodies.begin());
@@ -71,15 +81,31 @@ struct Shop {
     }
 };
 
-std::vector<native::Retrieved> all_in_order() {
-    std::vector<native::Retrieved> out;
-    for (std::uint32_t i = 0; i < 6; ++i) out.push_back({i, 1.0f - 0.1f * static_cast<float>(i)});
-    return out;
+std::vector<float> axis(float sign = 1.0f) {
+    std::vector<float> v(dims, 0.0f);
+    v[0] = sign;
+    return v;
 }
 
-std::vector<std::uint32_t> positions(const RerankOutcome& outcome) {
+// All six lamps, retrieved in order 0..5.
+HostedRequest all_in_order(std::size_t top_k = 3) {
+    HostedRequest request;
+    request.query = "brass lamp";
+    request.query_vector = axis();
+    request.top_k = top_k;
+    request.retrieve_k = 6;
+    request.rerank_model = "rr";
+    return request;
+}
+
+HostedOutcome run(Shop& shop, const Index& index, native::ProductImages& images, HostedRequest request) {
+    HostedPipeline pipeline(index, std::move(request));
+    return native::run_pipeline(pipeline, shop.client, images);
+}
+
+std::vector<std::uint32_t> positions(const HostedOutcome& outcome) {
     std::vector<std::uint32_t> out;
-    for (const auto& r : outcome.results) out.push_back(r.position);
+    for (const auto& r : outcome.ranking.results) out.push_back(r.position);
     return out;
 }
 
@@ -95,7 +121,7 @@ std::size_t images_in(const std::string& body) {
 TEST_CASE("a local index embeds the query locally, without a request", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
-    CHECK(native::embed_query(index, "brass lamp", nullptr, {}) == embed_local("brass lamp", 32));
+    CHECK(native::embed_query(index, "brass lamp", nullptr, {}) == embed_local("brass lamp", dims));
     CHECK(shop.transport.requests.empty());
 }
 
@@ -103,27 +129,50 @@ TEST_CASE("candidates are reranked in image-capped batches and merged", "[hosted
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    const auto retrieved = all_in_order();
-    const RerankOutcome outcome = native::rerank_products(
-        index, retrieved, {.model = "rr", .query = "brass lamp", .top_k = 3, .max_images_per_request = 1}, shop.client,
-        images, warnings);
-    CHECK(outcome.reranked);
+    HostedRequest request = all_in_order(3);
+    request.max_images_per_request = 1;
+    const HostedOutcome outcome = run(shop, index, images, request);
+    CHECK(outcome.ranking.reranked);
     // Images: 0 (file), 2 (URL), 5 (file) -> batches {0,1}, {2,3,4}, {5}.
     REQUIRE(shop.transport.count("/rerank") == 3);
     for (const auto& r : shop.transport.requests)
         if (r.url.ends_with("/rerank")) CHECK(images_in(r.body) == 1);
     // Within a batch the later document scores 0.1 more: 1 (0.1), 4 (0.2), 3 (0.1), 5 (0) -> 4, 1, 3.
     CHECK(positions(outcome) == std::vector<std::uint32_t>{4, 1, 3});
-    CHECK(*outcome.results[0].relevance_score == Approx(0.2));
+    CHECK(*outcome.ranking.results[0].relevance_score == Approx(0.2));
+}
+
+TEST_CASE("rerank batches are in flight at the same time", "[hosted_search]") {
+    Shop shop;
+    const Index index = Index::open(shop.bytes);
+    native::ProductImages images(index, shop.dir.path, &shop.client);
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::size_t in_flight = 0, most_in_flight = 0;
+    shop.transport.handler = [&](const native::HttpRequest& r) {
+        if (!r.url.ends_with("/rerank")) return shop.answer(r);
+        std::unique_lock lock(mutex);
+        most_in_flight = std::max(most_in_flight, ++in_flight);
+        arrived.notify_all();
+        // Each batch waits (2 s at most) until all three have arrived: sent one by one, none would.
+        arrived.wait_for(lock, std::chrono::seconds(2), [&] { return most_in_flight == 3; });
+        --in_flight;
+        lock.unlock();
+        return shop.answer(r);
+    };
+    HostedRequest request = all_in_order(3);
+    request.max_images_per_request = 1;
+    const HostedOutcome outcome = run(shop, index, images, request);
+    CHECK(most_in_flight == 3);
+    CHECK(positions(outcome) == std::vector<std::uint32_t>{4, 1, 3});
 }
 
 TEST_CASE("a product whose image cannot be used is reranked on its text and a warning says why", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    native::rerank_products(index, all_in_order(), {.model = "rr", .query = "lamp"}, shop.client, images, warnings);
+    const HostedOutcome outcome = run(shop, index, images, all_in_order());
+    const std::vector<std::string>& warnings = outcome.warnings;
     REQUIRE(warnings.size() == 2);
     CHECK_THAT(warnings[0], Catch::StartsWith("lamp-1: image 'img/missing.png' cannot be used: cannot open"));
     CHECK_THAT(warnings[0], Catch::EndsWith("; sent as text alone"));
@@ -137,15 +186,13 @@ TEST_CASE("product images are fetched and prepared once, then reused for the ans
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    const RerankOutcome outcome =
-        native::rerank_products(index, all_in_order(), {.model = "rr", .query = "lamp", .top_k = 6}, shop.client, images, warnings);
-    std::vector<std::uint32_t> top;
-    for (const auto& r : outcome.results) top.push_back(r.position);
-    native::answer_question(index, "which lamp?", top, {.model = "vlm"}, shop.client, images, warnings);
+    HostedRequest request = all_in_order(6);
+    request.answer = AnswerOptions{.model = "vlm"};
+    const HostedOutcome outcome = run(shop, index, images, request);
+    CHECK(outcome.answer == "Take [2], not [1].");
     CHECK(images.prepared() == 3);  // a, c by URL, f; the missing file was tried once, nothing to prepare
     CHECK(shop.transport.count("/c.png") == 1);
-    CHECK(warnings.size() == 2);  // once per product, not once per use
+    CHECK(outcome.warnings.size() == 2);  // once per product, not once per use
     for (const auto& r : shop.transport.requests)
         if (r.method == "GET")
             for (const auto& h : r.headers) CHECK(h.name != "Authorization");
@@ -155,53 +202,85 @@ TEST_CASE("a failing reranker gives the retrieval order, reranked false and the 
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    const auto settings = native::RerankSettings{.model = "rr", .query = "lamp", .top_k = 3};
 
     shop.transport.handler = [&](const native::HttpRequest& r) {
         return r.method == "GET" ? shop.answer(r) : test::respond(503, "{\"error\":\"overloaded sk-test-key-123\"}");
     };
-    RerankOutcome outcome = native::rerank_products(index, all_in_order(), settings, shop.client, images, warnings);
-    CHECK_FALSE(outcome.reranked);
+    HostedOutcome outcome = run(shop, index, images, all_in_order());
+    CHECK_FALSE(outcome.ranking.reranked);
     CHECK(positions(outcome) == std::vector<std::uint32_t>{0, 1, 2});
-    CHECK_THAT(outcome.rerank_error, Catch::Contains("HTTP 503"));
-    CHECK_THAT(outcome.rerank_error, !Catch::Contains("sk-test-key-123"));
+    CHECK_THAT(outcome.ranking.rerank_error, Catch::Contains("HTTP 503"));
+    CHECK_THAT(outcome.ranking.rerank_error, !Catch::Contains("sk-test-key-123"));
 
     shop.transport.handler = [&](const native::HttpRequest& r) { return shop.answer(r); };
     shop.rerank_bodies = {"{\"results\": [{\"index\": 99, \"relevance_score\": 1}]}"};
-    outcome = native::rerank_products(index, all_in_order(), settings, shop.client, images, warnings);
-    CHECK_FALSE(outcome.reranked);
-    CHECK_THAT(outcome.rerank_error, Catch::Contains("out of range"));
-    CHECK(outcome.results.size() == 3);
+    outcome = run(shop, index, images, all_in_order());
+    CHECK_FALSE(outcome.ranking.reranked);
+    CHECK_THAT(outcome.ranking.rerank_error, Catch::Contains("out of range"));
+    CHECK(outcome.ranking.results.size() == 3);
+}
+
+TEST_CASE("a rerank answer with fewer results than asked for falls back to retrieval order", "[hosted_search]") {
+    Shop shop;
+    const Index index = Index::open(shop.bytes);
+    native::ProductImages images(index, shop.dir.path, &shop.client);
+    for (const char* body : {R"({"results": []})", R"({"results": [{"index": 5, "relevance_score": 0.9}]})"}) {
+        shop.rerank_bodies = {body};
+        const HostedOutcome outcome = run(shop, index, images, all_in_order(3));
+        CHECK_FALSE(outcome.ranking.reranked);
+        CHECK_THAT(outcome.ranking.rerank_error, Catch::Contains("fewer than the 3 asked for"));
+        CHECK(positions(outcome) == std::vector<std::uint32_t>{0, 1, 2});
+    }
+}
+
+TEST_CASE("a reranker scoring every document despite top_n keeps the best top_n", "[hosted_search]") {
+    Shop shop;
+    const Index index = Index::open(shop.bytes);
+    native::ProductImages images(index, shop.dir.path, &shop.client);
+    json results = json::array();
+    for (int i = 0; i < 6; ++i) results.push_back({{"index", i}, {"relevance_score", 0.1 * i}});
+    shop.rerank_bodies = {json{{"results", results}}.dump()};
+    const HostedOutcome outcome = run(shop, index, images, all_in_order(2));
+    CHECK(outcome.ranking.reranked);
+    CHECK(positions(outcome) == std::vector<std::uint32_t>{5, 4});
 }
 
 TEST_CASE("a photo query counts against the image limit and retrieval falls back to the round-robin rule", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
-    const auto retrieved = native::retrieve(index, {}, {.top_k = 4});
-    REQUIRE(retrieved.size() == 4);
-    CHECK_FALSE(retrieved[0].score);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    const RerankOutcome outcome = native::rerank_products(
-        index, retrieved,
-        {.model = "rr", .query_image_url = "data:image/jpeg;base64,/9j/", .top_k = 2, .max_images_per_request = 2},
-        shop.client, images, warnings);
-    CHECK(outcome.reranked);
-    for (const auto& r : shop.transport.requests)
-        if (r.url.ends_with("/rerank")) CHECK(images_in(r.body) <= 2);
+    HostedRequest request;
+    request.query_image_url = "data:image/jpeg;base64,/9j/";
+    request.top_k = 2;
+    request.retrieve_k = 4;
+    request.max_images_per_request = 2;
+    request.rerank_model = "rr";
+    const HostedOutcome outcome = run(shop, index, images, request);
+    CHECK(outcome.ranking.reranked);
+    std::size_t documents = 0;
+    for (const auto& r : shop.transport.requests) {
+        if (!r.url.ends_with("/rerank")) continue;
+        CHECK(images_in(r.body) <= 2);
+        documents += json::parse(r.body)["documents"].size();
+    }
+    CHECK(documents == 4);  // the round-robin rule's first four, without a query vector
+    CHECK_FALSE(outcome.ranking.results[0].retrieval_score);
 }
 
 TEST_CASE("an answer cites its sources by number and maps them to products", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
-    std::vector<std::string> warnings;
-    const std::vector<std::uint32_t> given = {5, 3, 0};
-    const auto answer = native::answer_question(index, "which lamp?", given, {.model = "vlm"}, shop.client, images, warnings);
-    CHECK(answer.text == "Take [2], not [1].");
-    CHECK(answer.sources == given);
-    CHECK(answer.cited == std::vector<std::uint32_t>{3, 5});
+    HostedRequest request;
+    request.query = "which lamp?";
+    request.query_vector = axis(-1.0f);  // the reverse order: 5, 3, 0 among these ids
+    request.filters.ids = std::vector<std::string>{"lamp-0", "lamp-3", "lamp-5"};
+    request.rerank = false;
+    request.answer = AnswerOptions{.model = "vlm"};
+    const HostedOutcome outcome = run(shop, index, images, request);
+    CHECK(outcome.answer == "Take [2], not [1].");
+    CHECK(positions(outcome) == std::vector<std::uint32_t>{5, 3, 0});
+    CHECK(outcome.cited == std::vector<std::uint32_t>{3, 5});
     const json body = json::parse(shop.transport.requests.back().body);
     CHECK(body["messages"][1]["content"][0]["text"].get<std::string>().starts_with("[1] Brass lamp number 5"));
 }

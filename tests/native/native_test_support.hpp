@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,13 @@ struct FakeTransport : native::HttpTransport {
     std::function<native::HttpResponse(const native::HttpRequest&)> handler;
     std::vector<native::HttpRequest> requests;
 
+    std::mutex mutex;  // rerank batches call at once: a handler they reach must be thread-safe
+
     native::HttpResponse perform(const native::HttpRequest& request) override {
-        requests.push_back(request);
+        {
+            const std::lock_guard lock(mutex);
+            requests.push_back(request);
+        }
         return handler(request);
     }
     std::size_t count(const std::string& url_suffix) const {
@@ -48,9 +54,15 @@ inline native::HttpResponse respond(int status, std::string body, std::map<std::
 struct FakeClock {
     double now = 1'700'000'000.0;
     std::vector<double> sleeps;
+    std::mutex mutex;
 
     native::RetryClock clock() {
-        return {[this] { return now; }, [this](double s) { sleeps.push_back(s); }, [] { return 0.5; }};
+        return {[this] { return now; },
+                [this](double s) {
+                    const std::lock_guard lock(mutex);
+                    sleeps.push_back(s);
+                },
+                [] { return 0.5; }};
     }
 };
 

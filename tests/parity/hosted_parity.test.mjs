@@ -1,20 +1,19 @@
 // hosted_parity.test.mjs — the native CLI (libcurl) and the JS package (fetch) give the
-// same results for the same endpoint responses: `vitrine search … --rerank --json`,
+// same outputs for the same endpoint responses: `vitrine search … --rerank --json`,
 // `--image`, and `vitrine answer --json` against the loopback server, next to the JS
-// client's search, searchByImage and answer over the same index file. Compared: ids and
-// positions in order, float32 retrieval scores bit for bit, relevance scores exactly,
-// reranked, the fallback reason when the reranker fails, the answer, its sources and
-// citations, and which products went text-only.
-// Both sides send the same requests too: the server logs the rerank and chat bodies,
-// and those of the two runs must be equal (same documents, same JPEG bytes, same
-// batches) — but for a failing reranker, which the CLI calls batch by batch and JS all
-// batches at once.
+// client's search, searchByImage and answer over the same index file. Every decision
+// (batches, merge, fallback, messages) is the core's one hosted pipeline, so what is
+// compared is what the two builds compute themselves: ids and positions in order,
+// float32 retrieval scores bit for bit (native and WASM SIMD), relevance scores, the
+// answer and its citations, and the requests sent — the same documents and the same
+// JPEG bytes of every prepared photo, the query's included (in any order: both sides
+// send the rerank batches concurrently).
 // Skipped when the CLI in $VITRINE_NATIVE_BUILD has no --rerank yet (an older build).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import util, { promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { after, before, beforeEach, test } from 'node:test';
 
 import { API_KEY, hostedIndexBytes, startFixture } from '../wasm/hosted_support.mjs';
@@ -81,18 +80,11 @@ async function both(faults, native, js) {
 const clientFor = (name, options = {}) =>
   vitrine.createClient({ index: indexes[name].index, ...fixture.clientOptions, ...options });
 
-// Products sent as text alone, by id in retrieval order (the reasons are worded per
-// platform: a file read natively, a fetch in JS).
-const textOnly = (warnings = []) => warnings.map((w) => w.slice(0, w.indexOf(':')));
+// The same requests, whatever order the concurrent batches arrived in.
+const sameRequests = (a, b) => assert.deepEqual([...a].map((r) => JSON.stringify(r)).sort(),
+  [...b].map((r) => JSON.stringify(r)).sort(), 'the same rerank requests');
 
-// The server names each response after its request count, which differs between the
-// sides (JS fetches photos the CLI reads from disk): a reason quoting such a body is
-// compared up to that name (the snippet's cut moves with its length).
-const sameServerIds = (reason) => reason?.replace(/"id":"rerank-\d+".*$/, '"id":"rerank-…');
-
-// allRequests false: a failed rerank, where the CLI sends batches one by one and stops
-// at the first failure, and JS sends them at once: each CLI request must be among JS's.
-function assertSameSearch({ native, js }, { allRequests = true } = {}) {
+function assertSameSearch({ native, js }) {
   const n = native.output;
   const j = js.output;
   assert.deepEqual(j.results.map((r) => r.id), n.results.map((r) => r.id), 'ids in order');
@@ -103,23 +95,13 @@ function assertSameSearch({ native, js }, { allRequests = true } = {}) {
     assert.equal(r.relevanceScore, n.results[i].relevance_score, `relevance at rank ${i + 1}`);
   });
   assert.equal(j.reranked, n.reranked);
-  assert.equal(sameServerIds(j.rerankError), sameServerIds(n.rerank_error));
-  assert.deepEqual(textOnly(j.warnings), textOnly(n.warnings));
-  if (allRequests) assert.deepEqual(js.rerankBodies, native.rerankBodies, 'the same rerank requests');
-  for (const body of native.rerankBodies)
-    assert.ok(js.rerankBodies.some((sent) => util.isDeepStrictEqual(sent, body)), 'each CLI rerank request sent by JS too');
+  sameRequests(js.rerankBodies, native.rerankBodies);
 }
 
 const searchCases = [
   { name: 'hosted model, top-3 of 10', index: 'hosted', query: 'brass lamp linen', cli: [], js: {} },
   { name: 'int8 storage, top-5 of 12', index: 'hosted-int8', query: 'copper kettle', cli: ['--top-k', '5', '--retrieve-k', '12'],
     js: { topK: 5, retrieveK: 12 } },
-  { name: 'filters and an instruction', index: 'hosted', query: 'oak table for a reading nook',
-    cli: ['--category', 'furniture', '--max-price', '700', '--instruction', 'Prefer wood'],
-    js: { category: 'furniture', maxPrice: 700, instruction: 'Prefer wood' } },
-  { name: 'batches of 2 images, one photo missing', index: 'hosted', query: 'glass vase table lamp corner',
-    cli: ['--max-images', '2', '--retrieve-k', '12'], js: { retrieveK: 12 }, client: { maxImagesPerRequest: 2 },
-    textOnly: ['vase-glass'] },
   { name: 'local embedder', index: 'local', query: 'warm light lamp', cli: [], js: {} },
 ];
 
@@ -127,27 +109,9 @@ for (const c of searchCases) {
   test(`search --rerank, ${c.name}: same results`, { skip }, async () => {
     const sides = await both([],
       () => cli('search', indexes[c.index].path, c.query, '--rerank', '--json', ...c.cli),
-      () => clientFor(c.index, c.client).search(c.query, c.js));
+      () => clientFor(c.index).search(c.query, c.js));
     assert.equal(sides.native.output.reranked, true);
-    if (c.textOnly) assert.deepEqual(textOnly(sides.native.output.warnings), c.textOnly);
     assertSameSearch(sides);
-  });
-}
-
-const failures = [
-  { name: 'HTTP 500', fault: { endpoint: 'rerank', kind: 'status', status: 500 }, reason: /rerank failed: HTTP 500 — body: / },
-  { name: 'an index out of range', fault: { endpoint: 'rerank', kind: 'bad-index' }, reason: /index/ },
-  { name: 'malformed JSON', fault: { endpoint: 'rerank', kind: 'malformed' }, reason: /./ },
-];
-
-for (const f of failures) {
-  test(`a reranker answering ${f.name}: the same retrieval order and reason`, { skip }, async () => {
-    const sides = await both([f.fault],
-      () => cli('search', indexes.hosted.path, 'brass lamp', '--rerank', '--json', '--retries', '0'),
-      () => clientFor('hosted', { retries: 0 }).search('brass lamp'));
-    assert.equal(sides.native.output.reranked, false);
-    assert.match(sides.native.output.rerank_error, f.reason);
-    assertSameSearch(sides, { allRequests: false });
   });
 }
 
@@ -183,7 +147,6 @@ test('answer: the same text, sources and citations', { skip }, async () => {
     assert.deepEqual(j.sources, n.sources);
     assert.deepEqual(j.cited, n.cited);
     assert.equal(j.reranked, n.reranked);
-    assert.deepEqual(textOnly(j.warnings), textOnly(n.warnings));
     assert.deepEqual(sides.js.chatBodies, sides.native.chatBodies, 'the same chat request');
   }
 });

@@ -5,7 +5,7 @@
 // orientation 2..8 in both TIFF byte orders, plus the WebP and GIF fixtures; each is prepared with the default options
 // and with a small edge at low quality and a large edge at quality 95 (4:4:4 chroma).
 // Real photos are added when $VITRINE_PHOTOS names a folder of them
-// (/work/shared/fixtures/fetch-photos.sh DIR fetches 4-15 MP JPEGs and PNGs).
+// (scripts/fetch-photos.sh DIR fetches 4-15 MP JPEGs and PNGs).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -76,7 +76,7 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
             ...(ids ? ['--ids', ids.join(',')] : [])));
           assert.equal(native.length, queries.length);
           queries.forEach((query, q) => {
-            const hits = index.search(query, { ...batch.wasm, ids });
+            const hits = index.search(query, { ...batch.wasm, ids }).results;
             assert.ok(hits.length > 0, 'filters leave something to find');
             assertSameHits(native[q], hits, `${batch.name}, query ${q}`);
             compared++;
@@ -98,7 +98,7 @@ test('local-embedder index: same bytes, and same hits for text queries', () => {
   const index = vitrine.openIndex(nativeBytes);
   for (const text of ['brass lamp', 'oak table 12', 'copper velvet vase', 'stoneware mug 399']) {
     const [native] = parseJsonLines(cli('search', 'text.vtx', text, '--json', '--top-k', '8'));
-    assertSameHits(native, index.search(vitrine.embedLocal(text, 96), { topK: 8 }), text);
+    assertSameHits(native, index.search(vitrine.embedLocal(text, 96), { topK: 8 }).results, text);
   }
   index.close();
 });

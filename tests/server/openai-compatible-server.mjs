@@ -38,6 +38,11 @@
 //   { kind: 'bad-index' }                     200 with a result index out of range
 //   { kind: 'echo-key' }                      500 whose body quotes the Authorization header
 //   { kind: 'drop' }                          closes the connection without answering
+//   { kind: 'redirect', location: URL }       307 to location (a client carrying the key must not follow)
+//   { kind: 'invalid-utf8' }                  200, the normal answer with a byte 0xff in a string
+//   { kind: 'escaped-key' }                   200, the normal answer plus a field quoting the bearer key
+//                                             through a JSON escape (\u0073k-…), as an echo could
+//   { kind: 'huge', bytes: N }                200 with a valid JSON body of about N bytes
 // Control (for standalone use): POST /control/faults [specs], POST /control/reset, GET /control/requests.
 
 import http from 'node:http';
@@ -243,7 +248,8 @@ function takeFault(server, endpoint) {
 }
 
 function normaliseFault(spec) {
-  const kinds = ['429', 'status', 'slow', 'malformed', 'truncated', 'bad-index', 'echo-key', 'drop'];
+  const kinds = ['429', 'status', 'slow', 'malformed', 'truncated', 'bad-index', 'echo-key', 'drop',
+    'redirect', 'invalid-utf8', 'escaped-key', 'huge'];
   if (!kinds.includes(spec.kind)) throw new Error(`unknown fault kind ${spec.kind}`);
   return { endpoint: 'any', times: Infinity, skip: 0, ...spec, used: 0, skipped: 0 };
 }
@@ -285,6 +291,23 @@ function sendFault(fault, req, res, endpoint, ok) {
       return send(res, 500, errorBody(`upstream rejected the headers: authorization=${req.headers.authorization ?? ''}`));
     case 'drop':
       return req.socket.destroy();
+    case 'redirect':
+      res.writeHead(307, { Location: fault.location, 'Content-Length': 0 });
+      return res.end();
+    case 'invalid-utf8': {
+      const body = Buffer.from(JSON.stringify({ ...ok(), note: 'INVALID' }));
+      body[body.indexOf('INVALID')] = 0xff;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+      return res.end(body);
+    }
+    case 'escaped-key': {
+      const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const escaped = [...key].map((c, i) => (i === 0 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+      const body = JSON.stringify(ok()).replace(/^\{/, `{"note":"${escaped}",`);
+      return send(res, 200, body);
+    }
+    case 'huge':
+      return send(res, 200, JSON.stringify({ ...ok(), padding: 'x'.repeat(fault.bytes ?? 1 << 20) }));
     default:
       throw new Error(`fault ${fault.kind} cannot be sent`);
   }

@@ -27,7 +27,7 @@ function assertRefused(call, kind, message) {
     return true;
   });
   const again = vitrine.openIndex(indexBytes);
-  assert.equal(again.search(vitrine.embedLocal('lamp', 32), { topK: 1 }).length, 1);
+  assert.equal(again.search(vitrine.embedLocal('lamp', 32), { topK: 1 }).results.length, 1);
   again.close();
   assert.equal(vitrine.prepareImage(png).width, 40);
 }
@@ -184,7 +184,7 @@ test('refuses embedding dims of 0', () => {
 
 test('refuses arguments of the wrong JS type with a TypeError naming them', () => {
   assert.throws(() => vitrine.openIndex('index.vtx'), { name: 'TypeError', message: /openIndex bytes must be/ });
-  assert.throws(() => index.search([0.1, 0.2]), { name: 'TypeError', message: /search vector must be a Float32Array/ });
+  assert.throws(() => index.search([0.1, 0.2]), { name: 'TypeError', message: /search query must be a string or a Float32Array/ });
   assert.throws(() => index.search(new Float32Array(32), { topK: -1 }), { name: 'TypeError', message: /topK/ });
   assert.throws(() => index.search(new Float32Array(32), { topK: 1.5 }), { name: 'TypeError', message: /topK/ });
   assert.throws(() => index.search(new Float32Array(32), { category: 3 }), { name: 'TypeError', message: /category/ });
@@ -198,4 +198,12 @@ test('refuses arguments of the wrong JS type with a TypeError naming them', () =
 test('refuses an unknown option name instead of ignoring it', () => {
   assert.throws(() => index.search(new Float32Array(32).fill(1), { topk: 3 }),
     { name: 'TypeError', message: /unknown option 'topk'/ });
+});
+
+test('refuses 64 MiB of junk from its header, before copying it into WASM memory', async () => {
+  const fresh = await loadVitrine();
+  const before = fresh.memoryBytes();
+  assert.throws(() => fresh.openIndex(new Uint8Array(64 << 20).fill(0x3c)),
+    (error) => error instanceof VitrineError && error.kind === 'corrupt_index' && /bad magic/.test(error.message));
+  assert.equal(fresh.memoryBytes(), before, 'the memory did not grow');
 });

@@ -45,6 +45,13 @@ test('vectors as a Float32Array give the same bytes as the same vectors as JSON 
 test('an empty catalogue builds an empty index that searches to nothing', () => {
   const index = vitrine.openIndex(vitrine.buildIndex('[]', { dims: 4 }));
   assert.equal(index.count, 0);
-  assert.deepEqual(index.search(new Float32Array([1, 0, 0, 0])), []);
+  assert.deepEqual(index.search(new Float32Array([1, 0, 0, 0])).results, []);
   index.close();
+});
+
+test('dims of 2**32 - 1 for the local embedder is invalid_argument, not an allocation failure', () => {
+  for (const dims of [2 ** 32 - 1, 2 ** 31, 16385]) {
+    assert.throws(() => vitrine.buildIndex(catalogueJson, { dims }),
+      (error) => error.kind === 'invalid_argument' && /dims \d+ must be 1\.\.16384/.test(error.message), String(dims));
+  }
 });

@@ -59,7 +59,7 @@ test('a configured query template, task and model name are sent as given', async
 
 test("cuts the model's 64 dims to the index's 32 and re-normalises them (Matryoshka)", async () => {
   const found = await clientFor().search('copper kettle', { rerank: false, topK: 5 });
-  const expected = index.search(expectedQueryVector('copper kettle'), { topK: 5 });
+  const expected = index.search(expectedQueryVector('copper kettle'), { topK: 5 }).results;
   assert.deepEqual(ids(found.results), ids(expected));
   found.results.forEach((r, i) => assert.ok(Object.is(r.score, expected[i].score), `bit-identical score at rank ${i + 1}`));
   assert.equal(found.reranked, false);
@@ -69,7 +69,7 @@ test("cuts the model's 64 dims to the index's 32 and re-normalises them (Matryos
 
 test('a local-embedder index embeds the query locally, without /embeddings', async () => {
   const found = await clientFor({ index: local }).search('copper kettle', { rerank: false });
-  assert.deepEqual(ids(found.results), ids(local.search(vitrine.embedLocal('copper kettle', 128), { topK: 3 })));
+  assert.deepEqual(ids(found.results), ids(local.search(vitrine.embedLocal('copper kettle', 128), { topK: 3 }).results));
   assert.equal(fixture.requests('embeddings').length, 0);
 });
 
@@ -134,6 +134,14 @@ test('a photo that cannot be fetched sends its product as text alone, with a war
   assert.ok(documents.includes('Glass vase\nHand blown, for a table lamp corner\nkitchen'));
 });
 
+test('maxImagePixels bounds every photo the client prepares: one over it goes as text, with a warning', async () => {
+  const found = await clientFor({ maxImagePixels: 16 }).search('lamp', { retrieveK: 4, category: 'lighting' });
+  assert.equal(found.reranked, true);
+  assert.ok(found.warnings.some((w) => /^lamp-brass: image 'lamp-brass\.png' cannot be used: .*over the limit of 16; sent as text alone$/.test(w)),
+    found.warnings.join('\n'));
+  await assert.rejects(clientFor({ maxImagePixels: 16 }).searchByImage(patternPng(8, 8)), { name: 'VitrineError', kind: 'limit_exceeded' });
+});
+
 test('without imageBase, photos given as paths go as text, with a warning each', async () => {
   const found = await clientFor({ imageBase: undefined }).search('lamp', { retrieveK: 4, category: 'lighting' });
   assert.equal(found.reranked, true);
@@ -171,6 +179,63 @@ test('a rerank response the core refuses gives the retrieval order and the core\
     assert.ok(found.rerankError.length > 0, kind);
     assert.equal(found.results.length, 3, kind);
   }
+});
+
+// A fetch that hands /rerank calls to `rerank(url, init)` and the rest to the global fetch.
+const rerankThrough = (rerank) => (url, init) => (String(url).endsWith('/rerank') ? rerank(url, init) : fetch(url, init));
+
+test('a rerank answer with fewer results than asked for falls back to retrieval order', async () => {
+  const plain = await clientFor().search('brass lamp', { rerank: false, topK: 3 });
+  for (const results of [[], [{ index: 0, relevance_score: 0.9 }]]) {
+    const reply = async () => new Response(JSON.stringify({ results }), { headers: { 'Content-Type': 'application/json' } });
+    const found = await clientFor({ fetch: rerankThrough(reply) }).search('brass lamp', { topK: 3 });
+    assert.equal(found.reranked, false);
+    assert.match(found.rerankError, /`results` has \d entries, fewer than the 3 asked for/);
+    assert.deepEqual(found.results, plain.results);
+  }
+});
+
+test('a reranker scoring every document despite top_n is accepted: the best top_n are kept', async () => {
+  const honoured = await clientFor().search('brass lamp linen', { retrieveK: 10, topK: 3 });
+  const withoutTopN = (url, init) => {
+    const body = JSON.parse(new TextDecoder().decode(init.body));
+    delete body.top_n; // the server then scores every document
+    return fetch(url, { ...init, body: JSON.stringify(body) });
+  };
+  const found = await clientFor({ fetch: rerankThrough(withoutTopN) }).search('brass lamp linen', { retrieveK: 10, topK: 3 });
+  assert.ok(fixture.requests('rerank').some((r) => r.body.top_n === undefined));
+  assert.equal(found.reranked, true);
+  assert.deepEqual(found.results, honoured.results);
+});
+
+// A fetch counting the /rerank calls in flight at once.
+function inFlightCounter() {
+  const counter = { now: 0, most: 0 };
+  counter.fetch = rerankThrough(async (url, init) => {
+    counter.most = Math.max(counter.most, ++counter.now);
+    try {
+      return await fetch(url, init);
+    } finally {
+      counter.now--;
+    }
+  });
+  return counter;
+}
+
+test('rerank batches are in flight together', async () => {
+  const counter = inFlightCounter();
+  const found = await clientFor({ fetch: counter.fetch, maxImagesPerRequest: 2 }).search('brass lamp', { retrieveK: 10 });
+  assert.equal(found.reranked, true);
+  assert.ok(fixture.requests('rerank').length >= 3);
+  assert.equal(counter.most, fixture.requests('rerank').length);
+});
+
+test('at most 8 rerank calls are in flight at once, the rest follow as they finish', async () => {
+  const counter = inFlightCounter();
+  const found = await clientFor({ fetch: counter.fetch, maxImagesPerRequest: 1 }).search('lamp', { retrieveK: 12 });
+  assert.equal(found.reranked, true);
+  assert.ok(fixture.requests('rerank').length > 8, 'ten photos, one a request');
+  assert.equal(counter.most, 8);
 });
 
 test('filters apply before retrieval and reranking', async () => {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 
 import { EndpointError, VitrineError } from '../../wasm/js/index.js';
+import { startRecordingServer } from '../server/recording-server.mjs';
 import { API_KEY, hostedIndexBytes, startFixture } from './hosted_support.mjs';
 import { loadVitrine, rejection } from './support.mjs';
 
@@ -200,6 +201,45 @@ test('a reranker echoing the key falls back with the key redacted from the reaso
   assert.equal(found.reranked, false);
   assert.match(found.rerankError, /\[redacted\]/);
   assertNoKey(found.rerankError, JSON.stringify(found), ...notes);
+});
+
+test('a redirect is not followed with the key: it fails at once as HTTP 307, and the other host gets nothing', async () => {
+  const other = await startRecordingServer();
+  try {
+    fixture.server.fault({ endpoint: 'embeddings', kind: 'redirect', location: other.url('/v1/embeddings') });
+    const { client, notes } = clientWith();
+    const error = await rejection(embed(client));
+    assert.ok(error instanceof EndpointError, String(error));
+    assert.equal(error.status, 307);
+    assert.equal(error.attempts, 1);
+    assert.match(error.message, /failed: HTTP 307, a redirect, which is not followed/);
+    assert.deepEqual(notes, []);
+    assert.deepEqual(other.requests, []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a reranker redirecting elsewhere falls back to retrieval order, and the other host gets nothing', async () => {
+  const other = await startRecordingServer();
+  try {
+    fixture.server.fault({ endpoint: 'rerank', kind: 'redirect', location: other.url('/v1/rerank') });
+    const found = await clientWith().client.search('brass lamp');
+    assert.equal(found.reranked, false);
+    assert.match(found.rerankError, /HTTP 307, a redirect, which is not followed/);
+    assert.deepEqual(other.requests, []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a body that is not valid UTF-8 is refused by the core as bad_response, not read with U+FFFD', async () => {
+  fixture.server.fault({ endpoint: 'embeddings', kind: 'invalid-utf8' });
+  const error = await rejection(embed(clientWith().client));
+  assert.ok(error instanceof VitrineError, String(error));
+  assert.equal(error.kind, 'bad_response');
+  assert.match(error.message, /UTF-8/);
+  assert.equal(embeddingCalls(), 1);
 });
 
 test('an AbortSignal cancels a request in flight with its reason', async () => {

@@ -29,7 +29,7 @@ test('an opened index reports its count, dims, storage, model and embedder', (t)
 });
 
 test('search returns plain objects with rank, id, score, position and the record fields', (t) => {
-  const [best] = openSample(t).search(query('brass floor lamp'), { topK: 1 });
+  const [best] = openSample(t).search(query('brass floor lamp'), { topK: 1 }).results;
   assert.deepEqual(Object.keys(best).sort(),
     ['category', 'description', 'id', 'image', 'metadata', 'position', 'preparedImage', 'price', 'rank', 'score',
       'thumbnail', 'title']);
@@ -43,7 +43,7 @@ test('search returns plain objects with rank, id, score, position and the record
 });
 
 test('search orders hits by score, best first, and numbers the ranks from 1', (t) => {
-  const hits = openSample(t).search(query('kettle'), { topK: 6 });
+  const hits = openSample(t).search(query('kettle'), { topK: 6 }).results;
   assert.deepEqual(hits.map((h) => h.rank), [1, 2, 3, 4, 5, 6]);
   for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
   assert.equal(hits[0].id, 'kettle-1');
@@ -51,45 +51,45 @@ test('search orders hits by score, best first, and numbers the ranks from 1', (t
 
 test('search returns topK hits by default 10, or all when fewer match', (t) => {
   const index = openSample(t);
-  assert.equal(index.search(query('lamp')).length, 6);
-  assert.equal(index.search(query('lamp'), { topK: 2 }).length, 2);
-  assert.equal(index.search(query('lamp'), { topK: 1000 }).length, 6);
+  assert.equal(index.search(query('lamp')).results.length, 6);
+  assert.equal(index.search(query('lamp'), { topK: 2 }).results.length, 2);
+  assert.equal(index.search(query('lamp'), { topK: 1000 }).results.length, 6);
 });
 
 test('search filters by category before taking the top k', (t) => {
-  const hits = openSample(t).search(query('brass floor lamp'), { topK: 3, category: 'kitchen' });
+  const hits = openSample(t).search(query('brass floor lamp'), { topK: 3, category: 'kitchen' }).results;
   assert.deepEqual(hits.map((h) => h.category), ['kitchen', 'kitchen']);
 });
 
 test('search filters by an inclusive price range', (t) => {
-  const hits = openSample(t).search(query('lamp'), { minPrice: 39, maxPrice: 640 });
+  const hits = openSample(t).search(query('lamp'), { minPrice: 39, maxPrice: 640 }).results;
   assert.deepEqual(hits.map((h) => h.id).sort(), ['kettle-1', 'lamp-1', 'lamp-2', 'table-1']);
 });
 
 test('search filters by an id allow-list; unknown ids match nothing', (t) => {
-  const hits = openSample(t).search(query('lamp'), { ids: ['mug-1', 'sofa-1', 'no-such-id'] });
+  const hits = openSample(t).search(query('lamp'), { ids: ['mug-1', 'sofa-1', 'no-such-id'] }).results;
   assert.deepEqual(hits.map((h) => h.id).sort(), ['mug-1', 'sofa-1']);
 });
 
 test('search with filters nothing passes returns no hits', (t) => {
-  assert.deepEqual(openSample(t).search(query('lamp'), { category: 'garden' }), []);
+  assert.deepEqual(openSample(t).search(query('lamp'), { category: 'garden' }).results, []);
 });
 
 test('search normalises the query: a scaled query gives the same hits and scores', (t) => {
   const index = openSample(t);
   const q = query('oak table');
-  assert.deepEqual(index.search(q.map((v) => v * 7)), index.search(q));
+  assert.deepEqual(index.search(q.map((v) => v * 7)).results, index.search(q).results);
 });
 
 test('an int8 index finds the same best product as the f32 one', (t) => {
   const int8 = openSample(t, vitrine.buildIndex(catalogueJson, { dims, storage: 'int8' }));
   assert.equal(int8.storage, 'int8');
-  assert.equal(int8.search(query('green velvet sofa'), { topK: 1 })[0].id, 'sofa-1');
+  assert.equal(int8.search(query('green velvet sofa'), { topK: 1 }).results[0].id, 'sofa-1');
 });
 
 test('equal scores are ordered by lower position', (t) => {
   const twins = [{ id: 'b', title: 'same' }, { id: 'a', title: 'same' }, { id: 'c', title: 'same' }];
-  const hits = openSample(t, vitrine.buildIndex(JSON.stringify(twins), { dims: 8 })).search(vitrine.embedLocal('same', 8));
+  const hits = openSample(t, vitrine.buildIndex(JSON.stringify(twins), { dims: 8 })).search(vitrine.embedLocal('same', 8)).results;
   assert.deepEqual(hits.map((h) => h.position), [0, 1, 2]);
   assert.equal(new Set(hits.map((h) => h.score)).size, 1);
 });
@@ -100,9 +100,29 @@ test('an index built from precomputed vectors is searched with a query vector', 
   const index = openSample(t, vitrine.buildIndex(catalogueJson, { vectors, model: 'test-model', dims: 16 }));
   assert.equal(index.embedder, 'hosted');
   assert.equal(index.model, 'test-model');
-  const [best] = index.search(vectors.slice(3 * 16, 4 * 16), { topK: 1 });
+  const [best] = index.search(vectors.slice(3 * 16, 4 * 16), { topK: 1 }).results;
   assert.equal(best.id, products[3].id);
   assert.ok(Math.abs(best.score - 1) < 1e-6);
+});
+
+test('a text query is embedded as the index was built: the same hits as searching its local vector', (t) => {
+  const index = openSample(t);
+  assert.deepEqual(index.search('brass floor lamp', { topK: 3 }), index.search(query('brass floor lamp'), { topK: 3 }));
+});
+
+test('a text query on an index of a hosted model is refused, naming the model', (t) => {
+  const vectors = new Float32Array(products.length * 16).map((_, i) => (i % 17) + 1);
+  const index = openSample(t, vitrine.buildIndex(catalogueJson, { vectors, dims: 16, model: 'test-model' }));
+  assert.throws(() => index.search('lamp'), { name: 'VitrineError', kind: 'invalid_argument', message: /hosted model 'test-model'/ });
+});
+
+test('rescore options reach the core: without rescoring an int8 index scores by its int8 vectors', (t) => {
+  const index = openSample(t, vitrine.buildIndex(catalogueJson, { dims, storage: 'int8', rescore: true }));
+  const exact = index.search('green velvet sofa', { topK: 3 }).results;
+  const firstPass = index.search('green velvet sofa', { topK: 3, rescore: false }).results;
+  assert.equal(exact[0].id, 'sofa-1');
+  assert.notDeepEqual(exact.map((hit) => hit.score), firstPass.map((hit) => hit.score));
+  assert.throws(() => index.search('sofa', { rescoreFactor: 0 }), { name: 'TypeError', message: /rescoreFactor/ });
 });
 
 test('record returns the product at a position, with its metadata as an object', (t) => {
@@ -114,9 +134,9 @@ test('record returns the product at a position, with its metadata as an object',
 test('the index bytes are copied: changing them after openIndex changes nothing', (t) => {
   const bytes = indexBytes.slice();
   const index = openSample(t, bytes);
-  const hitsBefore = index.search(query('lamp'));
+  const hitsBefore = index.search(query('lamp')).results;
   bytes.fill(0);
-  assert.deepEqual(index.search(query('lamp')), hitsBefore);
+  assert.deepEqual(index.search(query('lamp')).results, hitsBefore);
 });
 
 test('openIndex accepts an ArrayBuffer and a Node Buffer as well as a Uint8Array', (t) => {
@@ -128,7 +148,7 @@ test('openIndex accepts an ArrayBuffer and a Node Buffer as well as a Uint8Array
 test('close frees the index; using it afterwards throws, closing again does not', () => {
   const index = vitrine.openIndex(indexBytes);
   index.close();
-  assert.throws(() => index.search(query('lamp')), /this index is closed/);
-  assert.throws(() => index.record(0), /this index is closed/);
+  assert.throws(() => index.search(query('lamp')), { name: 'VitrineError', kind: 'invalid_argument', message: /this index is closed/ });
+  assert.throws(() => index.record(0), { name: 'VitrineError', message: /this index is closed/ });
   index.close();
 });

@@ -19,7 +19,7 @@ before(async () => {
   edge = await startEdge();
   vitrine = await loadVitrine();
   const index = vitrine.openIndex(readFileSync(new URL('../../sample/catalogue.vtx', import.meta.url)));
-  reference = (query, options) => index.search(vitrine.embedLocal(query, index.dims), options);
+  reference = (query, options) => index.search(vitrine.embedLocal(query, index.dims), options).results;
 });
 after(() => edge?.stop());
 
@@ -180,7 +180,7 @@ describe('an index fetched from INDEX_URL, built by a hosted model', () => {
     const query = 'oak dining table';
     const head = embed(query, SERVER_DIMS).slice(0, HOSTED_INDEX_DIMS);
     const norm = Math.hypot(...head);
-    const expected = index.search(Float32Array.from(head, (value) => value / norm), { topK: 8 });
+    const expected = index.search(Float32Array.from(head, (value) => value / norm), { topK: 8 }).results;
     const { body } = await call('remote', `/search?q=${encodeURIComponent(query)}&k=8`);
     assert.deepEqual(ids(body.results), ids(expected));
     index.close();

@@ -31,6 +31,11 @@ export function float32Array(name, value) {
   throw new TypeError(`${name} must be a Float32Array, got ${describe(value)}`);
 }
 
+export function textOrFloat32Array(name, value) {
+  if (typeof value === 'string' || value instanceof Float32Array) return value;
+  throw new TypeError(`${name} must be a string or a Float32Array, got ${describe(value)}`);
+}
+
 export function integer(min, max) {
   return (name, value) => {
     if (Number.isInteger(value) && value >= min && value <= max) return value;

@@ -1,30 +1,27 @@
 // hosted_client.js — the multimodal search pipeline against an OpenAI-compatible
-// endpoint, for one opened index: embed the query, retrieve candidates in WASM, rerank
-// them with their product images, answer questions from them.
+// endpoint, for one opened index: embed the query, retrieve candidates, rerank them
+// with their product images, answer questions from them.
 //
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey, imageBase: indexUrl });
 //   const { results, reranked, rerankError } = await client.search('red trail shoe', { topK: 3 });
 //   const { answer, sources, cited } = await client.answer('Which lamp is brass?');
 //   const similar = await client.searchByImage(photoBytes, { query: 'lamp' });
 //
-// The query vector comes from the index's hosted model through /embeddings (the core
-// words it with the model's query template and cuts it to the index's dims, Matryoshka
-// style), or from the local embedder, with no call, for a local index. Every decision
-// is the core's, taken by the same code the native CLI runs, so for the same responses
-// search() and `vitrine search --rerank --json` return the same results; the defaults
-// are the CLI's too. Reranking never loses results: see js/rerank.js.
+// Every decision — query template and Matryoshka cut, retrieval, batches of at most
+// maxImagesPerRequest images, merge, the fallback to retrieval order, the answer's
+// sources — is the core's hosted pipeline (vitrine/hosted/pipeline.hpp), the same
+// code the native CLI runs; so are the defaults (core.hostedDefaults()). This file
+// checks arguments and maps the results; js/hosted_pipeline.js moves the bytes.
 // Throws: EndpointError when the query cannot be embedded or the answer cannot be had;
 // VitrineError for what the core refuses; TypeError for wrong argument types;
 // RangeError for retrieveK < topK; the signal's reason when the caller aborts.
 import * as check from './arguments.js';
 import { unwrap } from './errors.js';
+import { runJob } from './hosted_pipeline.js';
 import { productImages } from './product_images.js';
-import { rerankCandidates, warnTextOnly } from './rerank.js';
 import { createTransport } from './transport.js';
 
-// The native CLI's defaults (native/cli/endpoint_options.hpp).
-const DEFAULT_RERANK_MODEL = 'Qwen/Qwen3-VL-Reranker-2B';
-const DEFAULT_CHAT_MODEL = 'Qwen/Qwen3-VL-8B-Instruct';
+const IMAGE_CACHE_SIZE = 32; // prepared photos kept per client (natively: every one, per command)
 
 const count = check.integer(1, check.UINT32_MAX);
 export const clientOptions = {
@@ -46,6 +43,7 @@ export const clientOptions = {
   maxImagesPerRequest: count,
   imageBase: check.url,
   imageCacheSize: check.integer(0, check.UINT32_MAX),
+  maxImagePixels: check.integer(1, Number.MAX_SAFE_INTEGER),
 };
 const filterOptions = { category: check.string, minPrice: check.number, maxPrice: check.number, signal: check.abortSignal };
 const searchOptions = { ...filterOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string };
@@ -54,102 +52,70 @@ const answerOptions = {
   ...searchOptions, systemPrompt: check.string, maxTokens: check.integer(1, 2 ** 31 - 1),
 };
 
-// engine: {vitrine (the public instance), core (its raw module), handleOf(index)}.
-export function createHostedClient({ vitrine, core, handleOf }, options) {
+function transportFor(core, config, defaults) {
+  const seconds = (ms, fallbackMs) => (ms ?? fallbackMs) / 1000;
+  return createTransport({
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs ?? defaults.timeoutMs,
+    onRetry: config.onRetry,
+    policy: {
+      maxRetries: config.retries ?? defaults.retries,
+      baseDelay: seconds(config.retryDelayMs, defaults.retryDelayMs),
+      maxDelay: seconds(config.maxRetryDelayMs, defaults.maxRetryDelayMs),
+      maxRetryAfter: seconds(config.maxRetryAfterMs, defaults.maxRetryAfterMs),
+    },
+    retryDelay: (policy, attempt) => unwrap(core, core.retryDelay(policy, attempt)),
+  });
+}
+
+// engine: {vitrine (the public instance), core (its raw module), handleOf(index), parseMetadata(record)}.
+export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, options) {
   const config = check.checkOptions('createClient', options ?? {}, clientOptions);
   if (config.index === undefined || config.baseUrl === undefined)
     throw new TypeError('createClient options index and baseUrl are required');
   const { index } = config;
   handleOf(index);
-  const toSeconds = (ms, fallback) => (ms === undefined ? fallback : ms / 1000);
-  const transport = createTransport({
-    baseUrl: config.baseUrl,
-    apiKey: config.apiKey,
-    fetch: config.fetch,
-    timeoutMs: config.timeoutMs,
-    onRetry: config.onRetry,
-    // The core's RetryPolicy defaults, unless set.
-    policy: {
-      maxRetries: config.retries ?? 3,
-      baseDelay: toSeconds(config.retryDelayMs, 0.5),
-      maxDelay: toSeconds(config.maxRetryDelayMs, 8),
-      maxRetryAfter: toSeconds(config.maxRetryAfterMs, 60),
-    },
-    retryDelay: (policy, attempt) => unwrap(core, core.retryDelay(policy, attempt)),
-  });
+  const defaults = core.hostedDefaults();
+  const transport = transportFor(core, config, defaults);
+  // Every photo this client prepares, the products' and a query's, under one pixel budget.
+  const prepareOptions = config.maxImagePixels === undefined ? undefined : { maxPixels: config.maxImagePixels };
   const imageBase = config.imageBase === undefined ? undefined : new URL(config.imageBase, globalThis.location?.href).href;
   const images = productImages({
     kindOf: (reference) => core.imageReferenceKind(reference),
     getBytes: (url) => transport.getBytes(url),
-    prepare: (bytes) => vitrine.prepareImage(bytes).bytes,
+    prepare: (bytes) => vitrine.prepareImage(bytes, prepareOptions).bytes,
     imageBase,
-    cacheSize: config.imageCacheSize ?? 32,
+    cacheSize: config.imageCacheSize ?? IMAGE_CACHE_SIZE,
   });
-  const engine = () => ({ core, handle: handleOf(index), index, transport, images });
 
-  async function queryVector(text, signal) {
-    if (index.embedder !== 'hosted') return vitrine.embedLocal(text, index.dims);
-    const model = { model: config.embeddingModel, queryTemplate: config.queryTemplate, task: config.queryTask };
-    const request = unwrap(core, core.queryEmbeddingRequest(handleOf(index), text, model));
-    const body = await transport.postJson('embeddings', request, { signal });
-    return unwrap(core, core.queryEmbeddingVector(handleOf(index), body));
-  }
-
-  // Candidates (retrieval order): by the text's vector, or by the core's category
-  // round-robin rule when there is no text (vector null: a photo alone).
-  async function retrieve(text, byVector, topK, filters, signal, timings) {
+  // One run of the core's pipeline: the request in, its outcome with the records parsed out.
+  async function run(where, o, request) {
     const start = performance.now();
-    const vector = byVector ? await queryVector(text, signal) : null;
-    const retrieveStart = performance.now();
-    timings.embedMs = retrieveStart - start;
-    const retrieved = vector
-      ? index.search(vector, { ...filters, topK }).map(({ position, score }) => ({ position, score }))
-      : unwrap(core, handleOf(index).roundRobinByCategory({ ...filters, topK })).map((position) => ({ position, score: null }));
-    timings.retrieveMs = performance.now() - retrieveStart;
-    return retrieved;
-  }
-
-  const resultsOf = (ranked) => ranked.map(({ position, score, relevanceScore }, i) => ({
-    rank: i + 1,
-    ...index.record(position),
-    position,
-    score,
-    ...(relevanceScore === undefined ? {} : { relevanceScore }),
-  }));
-
-  function depths(where, o) {
-    const topK = o.topK ?? 3;
-    const retrieveK = o.retrieveK ?? Math.max(10, topK);
-    if (retrieveK < topK) throw new RangeError(`${where}: retrieveK (${retrieveK}) must be at least topK (${topK})`);
-    return { topK, retrieveK };
-  }
-
-  // Retrieval, then (when asked) the rerank with its fallback.
-  async function rankedSearch(where, text, photo, o, rerank) {
-    const start = performance.now();
-    const { topK, retrieveK } = depths(where, o);
-    const filters = { category: o.category, minPrice: o.minPrice, maxPrice: o.maxPrice };
-    const timings = {};
-    const warnings = [];
-    const byVector = text !== '' || photo === undefined;
-    const retrieved = await retrieve(text, byVector, rerank ? retrieveK : topK, filters, o.signal, timings);
-    if (!rerank) {
+    const depths = core.resolveDepths(o.topK, o.retrieveK);
+    if (!depths) throw new RangeError(`${where}: ${core.takeFailure().message}`);
+    const job = unwrap(core, core.startHosted(handleOf(index), {
+      ...request,
+      ...depths,
+      category: o.category, minPrice: o.minPrice, maxPrice: o.maxPrice, instruction: o.instruction,
+      rerankModel: config.rerankModel, maxImagesPerRequest: config.maxImagesPerRequest,
+      embeddingModel: config.embeddingModel, queryTemplate: config.queryTemplate, queryTask: config.queryTask,
+    }));
+    const timings = { embedMs: 0, retrieveMs: performance.now() - start };
+    try {
+      const { maxCallsInFlight } = defaults;
+      const outcome = await runJob(job, { core, transport, images, signal: o.signal, timings, maxCallsInFlight });
+      for (const result of outcome.results) result.metadata = parseMetadata(result);
       timings.totalMs = performance.now() - start;
-      return { results: resultsOf(retrieved), reranked: false, warnings, timings };
+      return { ...outcome, timings };
+    } finally {
+      job.delete();
     }
-    const settings = {
-      model: config.rerankModel ?? DEFAULT_RERANK_MODEL,
-      query: text,
-      queryImage: photo,
-      instruction: o.instruction,
-      topK,
-      maxImagesPerRequest: config.maxImagesPerRequest ?? 5,
-    };
-    const { results, reranked, rerankError, imagesMs, rerankMs } =
-      await rerankCandidates(engine(), retrieved, settings, { signal: o.signal, warnings });
-    Object.assign(timings, { imagesMs, rerankMs, totalMs: performance.now() - start });
-    return { results: resultsOf(results), reranked, ...(reranked ? {} : { rerankError }), warnings, timings };
   }
+
+  const searchResult = ({ results, reranked, rerankError, warnings, timings }) =>
+    ({ results, reranked, ...(rerankError === undefined ? {} : { rerankError }), warnings, timings });
 
   return {
     index,
@@ -158,43 +124,30 @@ export function createHostedClient({ vitrine, core, handleOf }, options) {
     async search(query, options) {
       check.string('search query', query);
       const o = check.checkOptions('search', options, searchOptions);
-      return rankedSearch('search', query, undefined, o, o.rerank ?? true);
+      return searchResult(await run('search', o, { query, rerank: o.rerank ?? true }));
     },
 
     /** The photo (prepared in WASM) is the rerank query, with query text if given. */
     async searchByImage(imageBytes, options) {
       const bytes = check.bytes('searchByImage imageBytes', imageBytes);
       const o = check.checkOptions('searchByImage', options, imageSearchOptions);
-      return rankedSearch('searchByImage', o.query ?? '', vitrine.prepareImage(bytes).bytes, o, true);
+      const queryImage = vitrine.prepareImage(bytes, prepareOptions).bytes;
+      return searchResult(await run('searchByImage', o, { query: o.query ?? '', queryImage, rerank: true }));
     },
 
     /** The question answered from the top topK products (reranked only if rerank is true). */
     async answer(question, options) {
       check.string('answer question', question);
       const o = check.checkOptions('answer', options, answerOptions);
-      const start = performance.now();
-      const found = await rankedSearch('answer', question, undefined, o, o.rerank ?? false);
-      const { timings, warnings } = found;
-      const imagesStart = performance.now();
-      const photos = await Promise.all(found.results.map((record) => images.get(record, o.signal)));
-      found.results.forEach((record, i) => warnTextOnly(warnings, record.id, photos[i]));
-      const sources = found.results.map((record, i) => ({ position: record.position, image: photos[i].jpeg }));
-      const answerStart = performance.now();
-      timings.imagesMs = (timings.imagesMs ?? 0) + (answerStart - imagesStart);
-      const request = unwrap(core, core.answerRequest(handleOf(index), question, sources, {
-        model: config.chatModel ?? DEFAULT_CHAT_MODEL, systemPrompt: o.systemPrompt, maxTokens: o.maxTokens,
-      }));
-      const body = await transport.postJson('chat/completions', request, { signal: o.signal });
-      const { text, cited } = unwrap(core, core.parseAnswer(body, sources.length));
-      const ids = found.results.map((r) => r.id);
-      Object.assign(timings, { answerMs: performance.now() - answerStart, totalMs: performance.now() - start });
+      const answer = { model: config.chatModel, systemPrompt: o.systemPrompt, maxTokens: o.maxTokens };
+      const found = await run('answer', o, { query: question, rerank: o.rerank ?? false, answer });
       return {
-        answer: text,
-        sources: ids,
-        cited: cited.map((i) => ids[i]),
+        answer: found.answer,
+        sources: found.results.map((r) => r.id),
+        cited: found.cited,
         ...(o.rerank ? { reranked: found.reranked, ...(found.reranked ? {} : { rerankError: found.rerankError }) } : {}),
-        warnings,
-        timings,
+        warnings: found.warnings,
+        timings: found.timings,
       };
     },
   };

@@ -4,7 +4,7 @@
 //   import { init } from 'vitrine';
 //   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
 //   const index = vitrine.openIndex(indexBytes);
-//   const hits = index.search(vitrine.embedLocal('brass lamp', index.dims), { topK: 5 });
+//   const { results } = index.search('brass lamp', { topK: 5 });   // or a Float32Array query vector
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
@@ -47,6 +47,8 @@ const searchOptions = {
   minPrice: check.number,
   maxPrice: check.number,
   ids: check.stringArray,
+  rescore: check.boolean,
+  rescoreFactor: check.integer(1, check.UINT32_MAX),
 };
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),
@@ -106,7 +108,8 @@ class Vitrine {
   // Search, rerank and answers through an OpenAI-compatible endpoint (js/hosted_client.js).
   createClient(options) {
     const core = this.#core;
-    return createHostedClient({ vitrine: this, core, handleOf: (index) => VitrineIndex.handleOf(index, core) }, options);
+    return createHostedClient({ vitrine: this, core, handleOf: (index) => VitrineIndex.handleOf(index, core), parseMetadata },
+      options);
   }
 
   // Bytes malloc'ed in the WASM heap right now: a diagnostic for leak checks.
@@ -142,12 +145,14 @@ class VitrineIndex {
     unclosed.register(this, handle, this);
   }
 
-  search(vector, options) {
-    const query = check.float32Array('search vector', vector);
+  // One entry point for both kinds of query: a text, searched as the index was built for
+  // (the core's search_text: the local embedder for a local index), or a query vector.
+  search(query, options) {
     const checked = check.checkOptions('search', options, searchOptions);
-    const hits = unwrap(this.#core, this.#open().search(query, checked));
-    for (const hit of hits) hit.metadata = parseMetadata(hit);
-    return hits;
+    const argument = check.textOrFloat32Array('search query', query);
+    const answer = unwrap(this.#core, this.#open().search(argument, checked));
+    for (const hit of answer.results) hit.metadata = parseMetadata(hit);
+    return answer;
   }
 
   record(position) {
@@ -174,7 +179,7 @@ class VitrineIndex {
   }
 
   #open() {
-    if (!this.#handle) throw new Error('this index is closed');
+    if (!this.#handle) throw new VitrineError('invalid_argument', 'this index is closed');
     return this.#handle;
   }
 }

@@ -1,11 +1,11 @@
 // product_images.js — product photos for the endpoint: a record's image reference
 // resolved, fetched, prepared once in WASM (upright, longest edge ≤ 1024 px, JPEG)
 // and kept in a small per-client cache, so rerank batches and answers reuse it (the
-// bindings make the data URI as the request is built). The mirror of the native
-// ProductImages.
+// core makes the data URI as it builds the request). The native ProductImages does the
+// same from disk or libcurl; the pipeline (js/hosted_pipeline.js) asks for the photos.
 //
 //   const images = productImages({ kindOf, getBytes, prepare, imageBase, cacheSize: 32 });
-//   const { jpeg, problem } = await images.get(record, signal);
+//   const { jpeg, problem } = await images.get(record.image, signal);
 //
 // Reference kinds are the core's (vitrine/image/reference.hpp): an http(s) URL is
 // fetched as it is; a path resolves against imageBase (the index file's URL is the
@@ -42,8 +42,7 @@ export function productImages({ kindOf, getBytes, prepare, imageBase, cacheSize 
   }
 
   return {
-    async get(record, signal) {
-      const reference = record.image;
+    async get(reference, signal) {
       const kind = kindOf(reference);
       if (kind === 'none') return {};
       const quoted = `image '${kind === 'url' ? displayUrl(reference) : reference}'`;

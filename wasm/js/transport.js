@@ -16,8 +16,13 @@
 // body included; a body cut short is a network error, retried.
 // Failures throw EndpointError naming the method, the URL (no user info or query),
 // the status (0: no response), the attempts and a body snippet. The API key is sent
-// to baseUrl only, and replaced by "[redacted]" wherever a server echoes it (in
-// messages, retry notes, and bodies returned, so parse errors quoting them are clean).
+// to baseUrl only: a request carrying it never follows a redirect (fetch's
+// redirect: 'manual'), and a 3xx answer — or a browser's opaque redirect — fails at
+// once, unretried, naming the status. The key is replaced by "[redacted]" wherever a
+// server echoes it (in messages, retry notes, and bodies returned, so parse errors
+// quoting them are clean). A JSON body that is not valid UTF-8 is returned as its bytes
+// (Uint8Array, the key's bytes redacted) rather than decoded with U+FFFD replacements,
+// so the core refuses it (bad_response) exactly as it does natively.
 // A caller's AbortSignal stops a call at once, in flight or between attempts, and the
 // call rejects with the signal's reason.
 // Refuses (TypeError): a baseUrl that does not resolve to http(s). getBytes refuses
@@ -76,6 +81,44 @@ async function readBody(response, maxBytes) {
   return bytes;
 }
 
+// fetch's redirect: 'manual' gives a 3xx (Node, workerd) or, in browsers, an opaque
+// redirect with status 0.
+function isRedirect(response) {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+function redirectRefused(where, status, url, attempts) {
+  const what = status ? `HTTP ${status}, a redirect` : 'a redirect';
+  return new EndpointError(`${where} failed: ${what}, which is not followed (a request carrying the API key goes to its own URL only)`,
+    { status, timedOut: false, attempts, url: displayUrl(url), body: '' });
+}
+
+// bytes with every occurrence of key's UTF-8 bytes replaced by REDACTION's.
+function redactBytes(bytes, key) {
+  const needle = new TextEncoder().encode(key);
+  const replacement = new TextEncoder().encode(REDACTION);
+  const parts = [];
+  let from = 0;
+  for (let at = 0; at + needle.length <= bytes.length;) {
+    if (needle.every((byte, i) => bytes[at + i] === byte)) {
+      parts.push(bytes.subarray(from, at), replacement);
+      at += needle.length;
+      from = at;
+    } else {
+      at++;
+    }
+  }
+  if (from === 0) return bytes;
+  parts.push(bytes.subarray(from));
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 // What went wrong when no response came, in words (fetch errors hide the cause in .cause).
 function networkCause(error) {
   const cause = error?.cause?.message ?? error?.cause?.code;
@@ -95,7 +138,8 @@ export function createTransport({
   if (!isHttp(base)) throw new TypeError(`the endpoint base URL must be an http(s) URL, got '${displayUrl(baseUrl)}'`);
   // Called as a plain function: browsers refuse a fetch called as another object's method.
   const fetchImpl = fetchOption ?? ((...args) => globalThis.fetch(...args));
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder(); // for snippets of error bodies
+  const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
   const redact = (text) => (apiKey ? text.replaceAll(apiKey, REDACTION) : text);
 
@@ -107,8 +151,17 @@ export function createTransport({
     signal?.addEventListener('abort', cancel, { once: true });
     try {
       const response = await fetchImpl(request.url, {
-        method: request.method, headers: request.headers, body: request.body, signal: controller.signal,
+        method: request.method,
+        headers: request.headers,
+        // A fresh copy each attempt: some runtimes detach an ArrayBuffer body they sent.
+        body: ArrayBuffer.isView(request.body) ? request.body.slice() : request.body,
+        signal: controller.signal,
+        ...(request.headers.Authorization ? { redirect: 'manual' } : {}),
       });
+      if (isRedirect(response)) {
+        await response.body?.cancel();
+        return { status: response.status, redirected: true, retryAfter: null, bytes: new Uint8Array(0) };
+      }
       const bytes = await readBody(response, request.maxBytes);
       return { status: response.status, retryAfter: response.headers.get('retry-after'), bytes };
     } catch (error) {
@@ -130,12 +183,14 @@ export function createTransport({
       let timedOut = false;
       try {
         const response = await attempt(request, signal);
+        if (response.redirected) throw redirectRefused(where, response.status, request.url, retriesDone + 1);
         if (response.status >= 200 && response.status < 300) return response.bytes;
         ({ status, retryAfter } = response);
         body = snippet(redact(decoder.decode(response.bytes)));
         cause = `HTTP ${status}${body ? ` — body: ${body}` : ''}`;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (error instanceof EndpointError) throw error;
         timedOut = error instanceof Timeout;
         cause = timedOut ? error.message : networkCause(error);
       }
@@ -157,13 +212,21 @@ export function createTransport({
   return {
     redact,
 
-    // body: JSON text or its UTF-8 bytes. The response body as text (the API key redacted from it).
+    // body: JSON text or its UTF-8 bytes. The response body as text (the API key redacted from it),
+    // or as bytes when it is not valid UTF-8 (for the core to refuse).
     async postJson(path, body, { signal } = {}) {
       const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
       if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
-      const text = decoder.decode(await send({ method: 'POST', url, headers, body, maxBytes: MAX_JSON_BYTES }, signal));
-      return apiKey.length >= MIN_BODY_REDACTION ? text.replaceAll(apiKey, REDACTION) : text;
+      const bytes = await send({ method: 'POST', url, headers, body, maxBytes: MAX_JSON_BYTES }, signal);
+      const redactBody = apiKey.length >= MIN_BODY_REDACTION;
+      let text;
+      try {
+        text = strictDecoder.decode(bytes);
+      } catch {
+        return redactBody ? redactBytes(bytes, apiKey) : bytes;
+      }
+      return redactBody ? text.replaceAll(apiKey, REDACTION) : text;
     },
 
     // The bytes at an http(s) URL, fetched with the same retries and no credentials.

@@ -7,9 +7,9 @@
 
 #include "failure.hpp"
 #include "hosted_functions.hpp"
+#include "hosted_job.hpp"
 #include "module_functions.hpp"
 #include "opened_index.hpp"
-#include "rerank_job.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace {
@@ -30,12 +30,16 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .property("model", &OpenedIndex::model)
         .property("embedder", &OpenedIndex::embedder)
         .function("search", &OpenedIndex::search)
-        .function("record", &OpenedIndex::record)
-        .function("roundRobinByCategory", &OpenedIndex::round_robin_by_category);
-    class_<vitrine::wasm::RerankJob>("RerankJob")
-        .function("batches", &vitrine::wasm::RerankJob::batches)
-        .function("merge", &vitrine::wasm::RerankJob::merge)
-        .function("fallback", &vitrine::wasm::RerankJob::fallback);
+        .function("record", &OpenedIndex::record);
+    using vitrine::wasm::HostedJob;
+    class_<HostedJob>("HostedJob")
+        .function("finished", &HostedJob::finished)
+        .function("wantedImages", &HostedJob::wanted_images)
+        .function("giveImage", &HostedJob::give_image)
+        .function("calls", &HostedJob::calls)
+        .function("receive", &HostedJob::receive)
+        .function("fail", &HostedJob::fail)
+        .function("outcome", &HostedJob::outcome);
 
     function("openIndex", &OpenedIndex::open);
     function("embedLocal", &vitrine::wasm::embed_local);
@@ -43,13 +47,11 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("toDataUri", &vitrine::wasm::to_data_uri);
     function("checkPreparedPhoto", &vitrine::wasm::check_prepared_photo);
     function("buildIndex", &vitrine::wasm::build_index);
-    // The hosted endpoint's decisions, for the fetch pipeline in js/hosted_client.js.
+    // The hosted pipeline and its defaults, driven with fetch by js/hosted_client.js.
+    function("startHosted", &HostedJob::start);
+    function("hostedDefaults", &vitrine::wasm::hosted_defaults);
+    function("resolveDepths", &vitrine::wasm::resolve_depths);
     function("retryDelay", &vitrine::wasm::retry_delay);
-    function("queryEmbeddingRequest", &vitrine::wasm::query_embedding_request);
-    function("queryEmbeddingVector", &vitrine::wasm::query_embedding_vector);
-    function("planRerank", &vitrine::wasm::RerankJob::plan);
-    function("answerRequest", &vitrine::wasm::answer_request);
-    function("parseAnswer", &vitrine::wasm::parse_answer);
     function("imageReferenceKind", &vitrine::wasm::image_reference_kind);
     function("takeFailure", &vitrine::wasm::take_failure);
     function("heapBytesInUse", &vitrine::wasm::heap_bytes_in_use);

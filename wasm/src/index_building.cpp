@@ -4,7 +4,8 @@
 // With neither vectors option the local embedder embeds every product (dims default as
 // in vitrine::LocalIndexOptions); with vectorsJsonl (JSON Lines, as --vectors) or vectors
 // (a Float32Array, products x dims row-major) the vectors are the hosted model's, which
-// `model` must name. Same input, same core calls, so the bytes equal the native build's.
+// `model` must name (the choice is the core's, vitrine/catalogue/build_source.hpp, as
+// for `vitrine build`). Same input, same core calls, so the bytes equal the native build's.
 // Refuses (invalid_argument): an unknown format or storage, both vectors options, a model without
 // vectors or vectors without a model, a Float32Array whose length is not products x dims.
 #include <string>
@@ -13,6 +14,7 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "module_functions.hpp"
+#include "vitrine/catalogue/build_source.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
 #include "vitrine/catalogue/feed.hpp"
 #include "vitrine/base/error.hpp"
@@ -53,6 +55,16 @@ FeedFormat format_from(const val& js) {
     return *format;
 }
 
+// The core's rule (vitrine/catalogue/build_source.hpp), its message prefixed as this call's.
+BuildSource source_of(const val& jsonl, const val& floats, const val& model) {
+    try {
+        return choose_build_source({.vectors = {{"vectorsJsonl", !jsonl.isUndefined()}, {"vectors", !floats.isUndefined()}},
+                                    .model = {"model", !model.isUndefined()}});
+    } catch (const Error& e) {
+        refuse(e.what());
+    }
+}
+
 }  // namespace
 
 val build_index(const val& catalogue_json, const val& options) {
@@ -61,16 +73,12 @@ val build_index(const val& catalogue_json, const val& options) {
         const val dims_option = options["dims"];
         const std::uint32_t dims = dims_option.isUndefined() ? 0 : dims_option.as<std::uint32_t>();
         const val jsonl = options["vectorsJsonl"], floats = options["vectors"], model = options["model"];
-        if (!jsonl.isUndefined() && !floats.isUndefined()) refuse("give vectorsJsonl or vectors, not both");
-        const bool hosted = !jsonl.isUndefined() || !floats.isUndefined();
-        if (hosted && model.isUndefined()) refuse("model must name the embedding model of the vectors");
-        if (!hosted && !model.isUndefined())
-            refuse("model names the model of vectorsJsonl or vectors; without them the local embedder is used");
+        const bool from_vectors = source_of(jsonl, floats, model) == BuildSource::vectors;
 
         const std::vector<Product> products =
             parse_feed(text_from_js(catalogue_json), {.format = format_from(options["format"])});
         const bool rescore = !options["rescore"].isUndefined() && options["rescore"].as<bool>();
-        if (!hosted) {
+        if (!from_vectors) {
             LocalIndexOptions local{.storage = storage, .rescore = rescore};
             if (dims != 0) local.dims = dims;
             return to_js_uint8_array(build_local_index(products, local));

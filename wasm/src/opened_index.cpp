@@ -1,12 +1,13 @@
 // opened_index.cpp — search and records of an index held in WASM memory (see opened_index.hpp).
 #include "opened_index.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
 #include "failure.hpp"
-#include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine::wasm {
 namespace {
@@ -34,6 +35,8 @@ SearchOptions search_options_from(const val& js) {
     if (const val min_price = js["minPrice"]; !min_price.isUndefined()) options.min_price = min_price.as<double>();
     if (const val max_price = js["maxPrice"]; !max_price.isUndefined()) options.max_price = max_price.as<double>();
     if (const val ids = js["ids"]; !ids.isUndefined()) options.ids = emscripten::vecFromJSArray<std::string>(ids);
+    if (const val rescore = js["rescore"]; !rescore.isUndefined()) options.rescore = rescore.as<bool>();
+    if (const val factor = js["rescoreFactor"]; !factor.isUndefined()) options.rescore_factor = factor.as<std::uint32_t>();
     return options;
 }
 
@@ -41,8 +44,16 @@ SearchOptions search_options_from(const val& js) {
 
 OpenedIndex::OpenedIndex(AlignedBytes bytes) : bytes_(std::move(bytes)), index_(Index::open(bytes_.view())) {}
 
+// The header is checked from a copy of its own few bytes first, so junk (a wrong URL's
+// HTML, a truncated download) is refused before the whole buffer grows linear memory,
+// which never shrinks.
 std::unique_ptr<OpenedIndex> OpenedIndex::open(const val& bytes) {
-    return guarded([&] { return std::unique_ptr<OpenedIndex>(new OpenedIndex(bytes_from_js(bytes))); });
+    return guarded([&] {
+        const auto size = bytes["length"].as<std::size_t>();
+        const AlignedBytes head = bytes_from_js(bytes.call<val>("subarray", 0, std::min(size, Index::header_bytes)));
+        check_index_header(head.view(), size);
+        return std::unique_ptr<OpenedIndex>(new OpenedIndex(bytes_from_js(bytes)));
+    });
 }
 
 std::string OpenedIndex::storage() const { return to_string(index_.storage()); }
@@ -51,16 +62,21 @@ std::string OpenedIndex::embedder() const { return to_string(index_.spec().embed
 
 val OpenedIndex::search(const val& query, const val& options) const {
     return guarded([&] {
-        const std::vector<SearchHit> hits = vitrine::search(index_, floats_from_js(query), search_options_from(options));
-        val out = val::array();
+        const SearchOptions search_options = search_options_from(options);
+        const std::vector<SearchHit> hits = query.isString()
+                                                ? search_text(index_, query.as<std::string>(), search_options)
+                                                : vitrine::search(index_, floats_from_js(query), search_options);
+        val results = val::array();
         for (std::size_t rank = 0; rank < hits.size(); ++rank) {
             val hit = val::object();
             hit.set("rank", rank + 1);
             hit.set("score", hits[rank].score);
             hit.set("position", hits[rank].position);
             set_record_fields(hit, index_.record(hits[rank].position));
-            out.set(rank, hit);
+            results.set(rank, hit);
         }
+        val out = val::object();
+        out.set("results", results);
         return out;
     });
 }
@@ -69,15 +85,6 @@ val OpenedIndex::record(std::uint32_t position) const {
     return guarded([&] {
         val out = val::object();
         set_record_fields(out, index_.record(position));
-        return out;
-    });
-}
-
-val OpenedIndex::round_robin_by_category(const val& options) const {
-    return guarded([&] {
-        val out = val::array();
-        for (const std::uint32_t position : vitrine::round_robin_by_category(index_, search_options_from(options)))
-            out.call<void>("push", position);
         return out;
     });
 }

@@ -1,10 +1,11 @@
 // opened_index.hpp — a catalogue index living in WASM memory, as the JS layer sees it.
 //
 //   auto index = OpenedIndex::open(uint8_array);     // null (see failure.hpp) if refused
-//   index->search(float32_array, {topK: 5, category: "lighting"});
+//   index->search("brass lamp" or float32_array, {topK: 5, category: "lighting"});
 //
-// The index bytes are copied into linear memory once, 64-byte aligned, and the core
-// opens them in place (vitrine::Index validates everything first); the object owns
+// The index bytes are copied into linear memory once, 64-byte aligned — after the
+// header alone has passed the core's check_index_header, so junk costs no memory — and
+// the core opens them in place (vitrine::Index validates everything first); the object owns
 // that copy until the JS side deletes it. Search and record return plain JS objects.
 // Arguments arrive type-checked by the JS layer; values out of the core's contract
 // (dims, top_k 0, min > max, a position past the end) are refused by the core itself.
@@ -33,17 +34,15 @@ public:
     std::string model() const { return index_.model(); }
     std::string embedder() const;
 
-    // options: {topK?, category?, minPrice?, maxPrice?, ids?}. An array of hits
+    // query: a text (vitrine::search_text) or a Float32Array; options: {topK?, category?,
+    // minPrice?, maxPrice?, ids?, rescore?, rescoreFactor?}. {results: [hits]}, each hit
     // {rank, id, score, position, title, ..., metadata (its JSON text)}.
     emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
     // {id, title, description, image, category, price, metadata (its JSON text),
     //  preparedImage, thumbnail}
     emscripten::val record(std::uint32_t position) const;
-    // Candidates for a query with no text (search by photo alone): an array of
-    // positions by vitrine/search/category_round_robin.hpp's rule, the same filters first.
-    emscripten::val round_robin_by_category(const emscripten::val& options) const;
 
-    // For the other bindings (query embedding, rerank, answer) that read the index.
+    // For the other bindings (the hosted pipeline) that read the index.
     const Index& index() const noexcept { return index_; }
 
 private:

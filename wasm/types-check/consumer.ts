@@ -3,7 +3,7 @@
 // from the API, or that is too loose to catch misuse, fails `npm run typecheck`.
 import {
   EndpointError, init, VitrineError, type Answer, type HostedClient, type HostedResult, type HostedSearchResult,
-  type SearchHit, type Vitrine, type VitrineIndex,
+  type SearchHit, type SearchResult, type Vitrine, type VitrineIndex,
 } from 'vitrine';
 
 async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: WebAssembly.Module): Promise<string> {
@@ -13,9 +13,10 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
 
   const index: VitrineIndex = vitrine.openIndex(indexBytes);
   const query: Float32Array = vitrine.embedLocal('brass floor lamp', index.dims);
-  const hits: SearchHit[] = index.search(query, { topK: 5, category: 'lighting', minPrice: 10, maxPrice: 500, ids: ['a', 'b'] });
+  const hits: SearchHit[] = index.search(query, { topK: 5, category: 'lighting', minPrice: 10, maxPrice: 500, ids: ['a', 'b'] }).results;
+  const byText: SearchResult = index.search('brass floor lamp', { topK: 3, rescore: false, rescoreFactor: 8 });
   const best = hits[0];
-  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : 'none';
+  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : byText.results[0]?.id ?? 'none';
   const colour: unknown = index.record(0).metadata['colour'];
   const storage: 'f32' | 'int8' | 'binary' = index.storage;
   index.close();

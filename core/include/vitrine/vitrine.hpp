@@ -17,6 +17,7 @@
 
 #include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_search.hpp"
 
 #include "vitrine/image/data_uri.hpp"
 #include "vitrine/image/exif.hpp"
@@ -29,12 +30,15 @@
 #include "vitrine/embed/query_embedding.hpp"
 #include "vitrine/embed/query_template.hpp"
 
+#include "vitrine/catalogue/build_source.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
 #include "vitrine/catalogue/product_text.hpp"
 
 #include "vitrine/hosted/answer_request.hpp"
 #include "vitrine/hosted/chat_api.hpp"
+#include "vitrine/hosted/defaults.hpp"
 #include "vitrine/hosted/embeddings_api.hpp"
+#include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/hosted/rerank_api.hpp"
 #include "vitrine/hosted/rerank_merge.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"

@@ -104,6 +104,10 @@ std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> prod
 }
 
 std::vector<std::uint8_t> build_local_index(std::span<const Product> products, const LocalIndexOptions& options) {
+    // Before products x dims floats are reserved: 2^32 - 1 dims must not be an allocation failure.
+    if (options.dims == 0 || options.dims > IndexLimits::max_dims)
+        throw Error(ErrorKind::invalid_argument, "build: dims " + std::to_string(options.dims) + " must be 1.." +
+                                                     std::to_string(IndexLimits::max_dims));
     std::vector<float> vectors;
     vectors.reserve(products.size() * options.dims);
     for (std::size_t i = 0; i < products.size(); ++i) {

@@ -68,10 +68,6 @@ std::vector<RerankResult> parse_rerank_response(std::string_view body, std::size
         response.fail("`results` has " + std::to_string(results.size()) + " entries for " +
                       std::to_string(document_count) + " documents");
     }
-    if (top_n && results.size() > *top_n) {
-        response.fail("`results` has " + std::to_string(results.size()) + " entries, more than top_n " +
-                      std::to_string(*top_n));
-    }
 
     std::vector<RerankResult> ranked;
     ranked.reserve(results.size());
@@ -98,6 +94,16 @@ std::vector<RerankResult> parse_rerank_response(std::string_view body, std::size
         if (a.relevance_score != b.relevance_score) return a.relevance_score > b.relevance_score;
         return a.index < b.index;
     });
+    if (top_n) {
+        // Fewer than asked for would silently drop products; more (a server ignoring
+        // top_n and scoring every document) is fine: the best top_n are kept.
+        const std::size_t asked = std::min(*top_n, document_count);
+        if (ranked.size() < asked)
+            response.fail("`results` has " + std::to_string(ranked.size()) + " entries, fewer than the " +
+                          std::to_string(asked) + " asked for (top_n " + std::to_string(*top_n) + " of " +
+                          std::to_string(document_count) + " documents)");
+        if (ranked.size() > *top_n) ranked.resize(*top_n);
+    }
     return ranked;
 }
 

@@ -91,4 +91,9 @@ Pixels decode_gif_first_frame(std::span<const std::uint8_t> gif, Extent size) {
     return out;
 }
 
+DecodeCost gif_decode_cost(std::span<const std::uint8_t> gif, Extent size) {
+    const std::uint64_t pixels = std::uint64_t(size.width) * std::uint64_t(size.height);
+    return {gif.size() + pixels * (4 + 4 + 1 + 4 + 3), 0};
+}
+
 }  // namespace vitrine::image

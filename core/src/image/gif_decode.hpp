@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <span>
 
+#include "image/decode_budget.hpp"
 #include "image/jpeg_decode.hpp"
 
 namespace vitrine::image {
@@ -21,5 +22,8 @@ namespace vitrine::image {
 bool is_gif(std::span<const std::uint8_t> bytes) noexcept;
 Extent read_gif_size(std::span<const std::uint8_t> gif);
 Pixels decode_gif_first_frame(std::span<const std::uint8_t> gif, Extent size);
+// For the decode budget (decode_budget.hpp): the input, stb's canvas, background and
+// history (4 + 4 + 1 bytes a pixel), the RGBA copy and the flattened RGB.
+DecodeCost gif_decode_cost(std::span<const std::uint8_t> gif, Extent size);
 
 }  // namespace vitrine::image

@@ -49,6 +49,14 @@ private:
     jpeg_decompress_struct info_{};
 };
 
+// Adobe CMYK as libjpeg hands it over (inverted: 255 is no ink), to RGB: c * k / 255.
+void cmyk_to_rgb(const std::uint8_t* cmyk, std::uint8_t* rgb, std::size_t pixels) {
+    for (std::size_t i = 0; i < pixels; ++i, cmyk += 4, rgb += 3)
+        for (int c = 0; c < 3; ++c) rgb[c] = static_cast<std::uint8_t>((cmyk[c] * cmyk[3] + 127) / 255);
+}
+
+}  // namespace
+
 // Smallest M in 1..8 with ceil(edge * M / 8) >= 2 * target on both axes; 8 if none.
 unsigned scale_eighths(Extent source, Extent target) {
     for (unsigned m = 1; m < 8; ++m) {
@@ -57,14 +65,6 @@ unsigned scale_eighths(Extent source, Extent target) {
     }
     return 8;
 }
-
-// Adobe CMYK as libjpeg hands it over (inverted: 255 is no ink), to RGB: c * k / 255.
-void cmyk_to_rgb(const std::uint8_t* cmyk, std::uint8_t* rgb, std::size_t pixels) {
-    for (std::size_t i = 0; i < pixels; ++i, cmyk += 4, rgb += 3)
-        for (int c = 0; c < 3; ++c) rgb[c] = static_cast<std::uint8_t>((cmyk[c] * cmyk[3] + 127) / 255);
-}
-
-}  // namespace
 
 Pixels decode_jpeg(std::span<const std::uint8_t> jpeg, int channels, Extent target) {
     if (jpeg.size() > ULONG_MAX) throw Error(ErrorKind::limit_exceeded, "image: JPEG too large for libjpeg");

@@ -23,6 +23,9 @@ struct Extent {
     int height;
 };
 
+// The M of the scale M/8 decode_jpeg uses for a `source` headed for `target` (1..8).
+unsigned scale_eighths(Extent source, Extent target);
+
 // `channels`: 1 (grey) or 3 (RGB; CMYK and YCCK are converted). Throws vitrine::Error
 // (bad_image) for a file libjpeg refuses, std::bad_alloc when memory runs out.
 Pixels decode_jpeg(std::span<const std::uint8_t> jpeg, int channels, Extent target);

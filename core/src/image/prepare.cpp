@@ -5,7 +5,9 @@
 //    (png_header.hpp), a WebP's by libwebp's header parser, a GIF's from its screen
 //    descriptor. A JPEG's markers are walked to its end, which checks its
 //    structure, counts its scans and finds its frame header (jpeg_markers.hpp). No pixel memory exists until
-//    width*height has passed max_pixels and width*height*channels the decoders' limits.
+//    width*height has passed max_pixels, width*height*channels the decoders' limits, and
+//    the decode's memory and block visits (coefficient buffers, 16-bit and interlaced rows,
+//    scans x blocks) the budget max_pixels sets (decode_budget.hpp).
 // 2. Decode to 8 bits a channel. A JPEG with libjpeg-turbo (jpeg_decode.hpp), as grey
 //    or RGB, at the DCT scale that leaves the shrink at least 2x to do, by scanlines.
 //    A WebP with libwebp (webp_decode.hpp), a GIF's first frame with stb_image
@@ -50,6 +52,7 @@
 #include <stb/stb_image_write.h>
 
 #include "base/byte_io.hpp"
+#include "image/decode_budget.hpp"
 #include "image/image_error.hpp"
 #include "image/jpeg_decode.hpp"
 #include "image/jpeg_markers.hpp"
@@ -149,6 +152,17 @@ Header read_header(Bytes encoded) {
     fail(ErrorKind::bad_image, "not a JPEG, PNG, WebP or GIF (first bytes " + first_bytes_hex(encoded) + ")");
 }
 
+image::DecodeCost decode_cost(Bytes encoded, const Header& header, image::Extent target) {
+    const int width = static_cast<int>(header.width), height = static_cast<int>(header.height);
+    switch (header.format) {
+        case Format::jpeg: return image::jpeg_decode_cost(encoded, target, header.channels);
+        case Format::png: return image::png_decode_cost(encoded, header.channels);
+        case Format::webp: return image::webp_decode_cost(encoded, {width, height, header.channels == 4});
+        case Format::gif: return image::gif_decode_cost(encoded, {width, height});
+    }
+    return {};
+}
+
 void check_limits(const Header& header, const PrepareOptions& options) {
     const std::string size = std::to_string(header.width) + "x" + std::to_string(header.height);
     const std::uint64_t pixels = std::uint64_t{header.width} * header.height;  // < 2^64: both < 2^32
@@ -185,12 +199,17 @@ StbPixels decode_png(Bytes encoded, const Header& header) {
     vitrine_stbi_clear_failure_reason();
     StbPixels pixels(stbi_load_from_memory(encoded.data(), static_cast<int>(encoded.size()), &width, &height,
                                            &file_channels, header.channels));
+    const bool over_cap = vitrine_stbi_cap_refused() != 0;
     vitrine_stbi_cap_allocations(SIZE_MAX);
     if (!pixels) {
         const char* reason = stbi_failure_reason();
-        if (reason && std::string_view(reason) == "outofmem")
+        if (reason && std::string_view(reason) == "outofmem") {
+            // The cap refused it: the file claims more than its size allows. Otherwise
+            // memory itself ran out (the WASM heap could not grow): out_of_memory.
+            if (!over_cap) throw std::bad_alloc();
             fail(ErrorKind::limit_exceeded, std::string(name_of(header.format)) +
                                                 " needs more memory to decode than its size allows (a decompression bomb?)");
+        }
         fail(ErrorKind::bad_image, std::string("truncated or corrupt ") + name_of(header.format) + " (stb: " +
                                        (reason ? reason : "no reason given") + ")");
     }
@@ -295,6 +314,7 @@ PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const Prepare
     const Size source = swap ? Size{stored.height, stored.width} : stored;
     const Size target = fit_within(source, options.max_edge);
     const Size stored_target = swap ? Size{target.height, target.width} : target;
+    image::check_decode_budget(decode_cost(encoded, header, {stored_target.width, stored_target.height}), options.max_pixels);
 
     StbPixels png_pixels;
     Pixels stage;  // owns `current` once a step has produced new pixels

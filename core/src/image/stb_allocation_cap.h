@@ -15,6 +15,10 @@ extern "C" {
 /* Every later stb allocation larger than `bytes` fails, until the next call. */
 void vitrine_stbi_cap_allocations(size_t bytes);
 
+/* Whether the cap refused an allocation since the last vitrine_stbi_cap_allocations:
+ * tells a bomb (refused by the cap) from memory running out (calloc failing). */
+int vitrine_stbi_cap_refused(void);
+
 /* Forgets stb_image's last failure reason: stb does not set one on every failure and
  * keeps the last, so a decode must start from none to report only its own. */
 void vitrine_stbi_clear_failure_reason(void);

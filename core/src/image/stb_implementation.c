@@ -29,10 +29,23 @@
 
 static _Thread_local size_t allocation_cap = SIZE_MAX;
 
-void vitrine_stbi_cap_allocations(size_t bytes) { allocation_cap = bytes; }
+static _Thread_local int cap_refused = 0;
 
-static void* capped_calloc(size_t size) { return size > allocation_cap ? NULL : calloc(1, size); }
-static void* capped_realloc(void* pointer, size_t size) { return size > allocation_cap ? NULL : realloc(pointer, size); }
+void vitrine_stbi_cap_allocations(size_t bytes) {
+    allocation_cap = bytes;
+    cap_refused = 0;
+}
+
+int vitrine_stbi_cap_refused(void) { return cap_refused; }
+
+static int refuse_over_cap(size_t size) {
+    if (size <= allocation_cap) return 0;
+    cap_refused = 1;
+    return 1;
+}
+
+static void* capped_calloc(size_t size) { return refuse_over_cap(size) ? NULL : calloc(1, size); }
+static void* capped_realloc(void* pointer, size_t size) { return refuse_over_cap(size) ? NULL : realloc(pointer, size); }
 
 #define STBI_ONLY_PNG
 #define STBI_ONLY_GIF

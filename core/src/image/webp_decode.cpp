@@ -60,4 +60,9 @@ Pixels decode_webp(std::span<const std::uint8_t> webp, const WebpInfo& info) {
     return out;
 }
 
+DecodeCost webp_decode_cost(std::span<const std::uint8_t> webp, const WebpInfo& info) {
+    const std::uint64_t pixels = std::uint64_t(info.width) * std::uint64_t(info.height);
+    return {webp.size() + pixels * ((info.alpha ? 4 : 3) + 4 + (info.alpha ? 3 : 0)), 0};
+}
+
 }  // namespace vitrine::image

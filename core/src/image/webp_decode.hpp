@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <span>
 
+#include "image/decode_budget.hpp"
 #include "image/orientation.hpp"
 
 namespace vitrine::image {
@@ -29,5 +30,8 @@ WebpInfo read_webp_info(std::span<const std::uint8_t> webp);
 // RGBA when info.alpha, else RGB; straight (not premultiplied) alpha. Throws
 // std::bad_alloc when memory runs out.
 Pixels decode_webp(std::span<const std::uint8_t> webp, const WebpInfo& info);
+// For the decode budget (decode_budget.hpp): the input, the output, libwebp's ARGB
+// buffer of a lossless image (counted for every WebP), and the flattened copy with alpha.
+DecodeCost webp_decode_cost(std::span<const std::uint8_t> webp, const WebpInfo& info);
 
 }  // namespace vitrine::image

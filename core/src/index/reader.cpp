@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
 #include "index/layout.hpp"
@@ -76,6 +78,32 @@ std::size_t row_bytes(Storage storage, std::size_t dims) {
     return 0;
 }
 
+// Binary rows keep the bits past dims in their last byte zero: set ones would count
+// as differences and push scores below -1. The first row that has some, if any.
+std::optional<std::uint64_t> first_row_with_padding_bits(const std::uint8_t* rows, std::uint64_t count, std::uint32_t dims) {
+    if (dims % 8 == 0) return std::nullopt;
+    const std::size_t row = binary_row_bytes(dims);
+    const auto padding = static_cast<std::uint8_t>(0xff << (dims % 8));
+    for (std::uint64_t i = 0; i < count; ++i)
+        if (rows[i * row + row - 1] & padding) return i;
+    return std::nullopt;
+}
+
+// The quantiser writes -127..127; -128 has no positive twin and breaks the score bound.
+std::optional<std::uint64_t> first_int8_minimum(const std::uint8_t* values, std::uint64_t count) {
+    const void* found = count == 0 ? nullptr : std::memchr(values, 0x80, count);
+    if (!found) return std::nullopt;
+    return static_cast<std::uint64_t>(static_cast<const std::uint8_t*>(found) - values);
+}
+
+// The writer stores metadata as a JSON object: anything else was altered after the
+// build, and would fail every search that reaches the record.
+bool is_json_object(std::string_view text) {
+    if (text == "{}") return true;  // most records: no parse
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{' && nlohmann::json::accept(text);
+}
+
 // The header fields and section table, checked against each other and the file size.
 struct ParsedHeader {
     IndexSpec spec;
@@ -86,27 +114,10 @@ struct ParsedHeader {
 };
 
 ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
-    if (bytes.size() < layout::header_size)
-        corrupt("file is " + num(bytes.size()) + " bytes, shorter than the " + num(layout::header_size) +
-                "-byte header (truncated?)");
+    check_index_header(bytes, bytes.size());
     const std::uint8_t* h = bytes.data();
-    if (std::memcmp(h, layout::magic, sizeof layout::magic) != 0) corrupt("not a Vitrine index (bad magic bytes)");
-
     ParsedHeader p;
-    const auto major = bytes::load<std::uint16_t>(h + layout::header::major);
     p.minor = bytes::load<std::uint16_t>(h + layout::header::minor);
-    if (major != layout::major_version)
-        refuse(ErrorKind::unsupported, "format version " + num(major) + "." + num(p.minor) +
-                                           " is not readable by this reader (reads version 1.x)");
-    if (bytes::load<std::uint32_t>(h + layout::header::size) != layout::header_size)
-        corrupt("header size field is not " + num(layout::header_size));
-    const auto file_size = bytes::load<std::uint64_t>(h + layout::header::file_size);
-    if (file_size > IndexLimits::max_file_bytes || std::uint64_t{bytes.size()} > IndexLimits::max_file_bytes)
-        refuse(ErrorKind::limit_exceeded, "the file is " + num(std::max<std::uint64_t>(file_size, bytes.size())) +
-                                              " bytes, over the limit of " + num(IndexLimits::max_file_bytes));
-    if (file_size != bytes.size())
-        corrupt("header says the file is " + num(file_size) + " bytes but it is " + num(bytes.size()) +
-                (bytes.size() < file_size ? " (truncated)" : " (trailing bytes)"));
 
     p.section_count = bytes::load<std::uint32_t>(h + layout::header::section_count);
     p.table_offset = bytes::load<std::uint32_t>(h + layout::header::section_table);
@@ -154,6 +165,32 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
 }
 
 }  // namespace
+
+static_assert(Index::header_bytes == layout::header_size);
+
+void check_index_header(std::span<const std::uint8_t> first_bytes, std::uint64_t file_size) {
+    if (file_size < layout::header_size)
+        corrupt("file is " + num(file_size) + " bytes, shorter than the " + num(layout::header_size) +
+                "-byte header (truncated?)");
+    if (first_bytes.size() < layout::header_size)
+        refuse(ErrorKind::invalid_argument, "check_index_header needs the file's first " + num(layout::header_size) + " bytes");
+    const std::uint8_t* h = first_bytes.data();
+    if (std::memcmp(h, layout::magic, sizeof layout::magic) != 0) corrupt("not a Vitrine index (bad magic bytes)");
+    const auto major = bytes::load<std::uint16_t>(h + layout::header::major);
+    const auto minor = bytes::load<std::uint16_t>(h + layout::header::minor);
+    if (major != layout::major_version)
+        refuse(ErrorKind::unsupported, "format version " + num(major) + "." + num(minor) +
+                                           " is not readable by this reader (reads version 1.x)");
+    if (bytes::load<std::uint32_t>(h + layout::header::size) != layout::header_size)
+        corrupt("header size field is not " + num(layout::header_size));
+    const auto declared = bytes::load<std::uint64_t>(h + layout::header::file_size);
+    if (declared > IndexLimits::max_file_bytes || file_size > IndexLimits::max_file_bytes)
+        refuse(ErrorKind::limit_exceeded, "the file is " + num(std::max(declared, file_size)) +
+                                              " bytes, over the limit of " + num(IndexLimits::max_file_bytes));
+    if (declared != file_size)
+        corrupt("header says the file is " + num(declared) + " bytes but it is " + num(file_size) +
+                (file_size < declared ? " (truncated)" : " (trailing bytes)"));
+}
 
 Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& options) {
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(float) != 0)
@@ -225,6 +262,12 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             // Unit vectors quantise with scale = max |value| / 127 <= 1 / 127.
             if (!(scale >= 0.0f && scale <= 1.0f / 127.0f)) corrupt("vector " + num(i) + " has an invalid int8 scale");
         }
+        if (const auto bad = first_int8_minimum(index.vectors_, count * header.spec.dims))
+            corrupt("vector " + num(*bad / header.spec.dims) + " holds the int8 value -128 (quantised values are -127..127)");
+    } else if (header.spec.storage == Storage::binary) {
+        if (const auto bad = first_row_with_padding_bits(index.vectors_, count, header.spec.dims))
+            corrupt("vector " + num(*bad) + " has bits set past dims " + num(header.spec.dims) +
+                    " (binary rows are zero-padded)");
     } else if (header.spec.storage == Storage::f32) {
         // A NaN or infinity in a vector would make scores silently wrong.
         if (const auto bad = first_outside_unit_range(index.vectors_, count * header.spec.dims))
@@ -268,6 +311,8 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         const bool priced = has_price(entry);
         if (!priced && price != 0.0) corrupt("record " + num(i) + " has no price but a price field of " + std::to_string(price));
         index.prices_[i] = priced ? price : std::numeric_limits<double>::quiet_NaN();
+        if (!is_json_object(index.record(i).metadata_json))
+            corrupt("record " + num(i) + " ('" + printable(index.record(i).id) + "') has metadata that is not a JSON object");
         const std::string_view category = index.record(i).category;
         const auto [it, added] = category_numbers.try_emplace(category, static_cast<std::uint32_t>(index.categories_.size()));
         if (added) index.categories_.push_back(category);

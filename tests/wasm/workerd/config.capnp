@@ -16,7 +16,7 @@ const worker :Workerd.Worker = (
     (name = "js/hosted_client.js", esModule = embed "js/hosted_client.js"),
     (name = "js/load_wasm.js", esModule = embed "js/load_wasm.js"),
     (name = "js/product_images.js", esModule = embed "js/product_images.js"),
-    (name = "js/rerank.js", esModule = embed "js/rerank.js"),
+    (name = "js/hosted_pipeline.js", esModule = embed "js/hosted_pipeline.js"),
     (name = "js/transport.js", esModule = embed "js/transport.js"),
     (name = "dist/vitrine_core.mjs", esModule = embed "dist/vitrine_core.mjs"),
     (name = "dist/vitrine_core.wasm", wasm = embed "dist/vitrine_core.wasm"),

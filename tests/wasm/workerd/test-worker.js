@@ -14,7 +14,7 @@ export default {
     const vitrine = await init({ wasm });
     const catalogue = '[{"id":"lamp","title":"Brass floor lamp"},{"id":"table","title":"Oak table"}]';
     const index = vitrine.openIndex(vitrine.buildIndex(catalogue, { dims: 64, storage: 'int8' }));
-    const [best] = index.search(vitrine.embedLocal('brass lamp', 64), { topK: 1 });
+    const [best] = index.search(vitrine.embedLocal('brass lamp', 64), { topK: 1 }).results;
     check(best.id === 'lamp', `best hit ${best.id}`);
     try {
       index.search(new Float32Array(3).fill(1));
@@ -22,7 +22,7 @@ export default {
     } catch (error) {
       check(error instanceof VitrineError && /query has 3 dims/.test(error.message), `unexpected error ${error}`);
     }
-    check(index.search(vitrine.embedLocal('oak table', 64), { topK: 1 })[0].id === 'table', 'works after an error');
+    check(index.search(vitrine.embedLocal('oak table', 64), { topK: 1 }).results[0].id === 'table', 'works after an error');
 
     const reranker = async (url, init) => {
       check(url === 'https://endpoint.example/v1/rerank' && init.signal, `fetch ${url}`);

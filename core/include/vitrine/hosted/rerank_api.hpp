@@ -3,7 +3,9 @@
 //
 // The core does no networking: a transport POSTs the string from
 // build_rerank_request() and hands the response body to parse_rerank_response(),
-// which returns (document index, score) pairs, best first (ties: lower index).
+// which returns (document index, score) pairs, best first (ties: lower index). With
+// top_n, the best top_n of a response scoring more documents are kept (some servers
+// ignore top_n and score every document).
 //
 //   RerankRequest request{"Qwen3-VL-Reranker-2B", "red running shoe", {},
 //                         {{"Trail shoe, red", "data:image/jpeg;base64,..."}, {"Blue sandal", {}}}};
@@ -23,9 +25,10 @@
 // empty instruction, top_n of 0, and (when parsing) document_count or top_n of 0.
 // Refuses (Error, kind bad_response): bodies that are empty, not JSON, not an
 // object, nested over 64 levels, error objects, a missing `results` array, more
-// results than documents (or than top_n), indices that are missing, not
-// integers, out of range or repeated, and scores that are missing or not finite
-// numbers. A result's echoed `document` is ignored.
+// results than documents, fewer than min(top_n, documents) when top_n is given (a
+// silently partial ranking), indices that are missing, not integers, out of range or
+// repeated, and scores that are missing or not finite numbers. A result's echoed
+// `document` is ignored.
 // Refuses (Error, kind limit_exceeded): bodies over 64 MiB.
 #pragma once
 

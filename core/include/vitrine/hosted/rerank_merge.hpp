@@ -12,14 +12,15 @@
 // Merging is all or nothing: one bad response fails the whole rerank, since a
 // ranking of only some batches would be silently partial. Results are ordered by
 // relevance_score, best first; equal scores keep retrieval order. At most top_k
-// are returned (fewer when the reranker returned fewer). The fallback keeps the
-// first top_k candidates in retrieval order, with reranked = false and the reason,
-// so a failing reranker never loses the retrieval results.
+// are returned, fewer only with fewer candidates: a batch answering fewer than its
+// top_n is a bad response, one answering more keeps its best top_n. The fallback
+// keeps the first top_k candidates in retrieval order, with reranked = false and
+// the reason, so a failing reranker never loses the retrieval results.
 //
 // Refuses (Error, kind invalid_argument): top_k of 0, bodies not one per batch,
 // batches naming candidates that do not exist, an empty fallback reason.
 // Refuses (Error, kind bad_response): any body parse_rerank_response refuses
-// (malformed JSON, indices out of range, scores not finite, too many results...).
+// (malformed JSON, indices out of range, scores not finite, too few results...).
 #pragma once
 
 #include <cstddef>

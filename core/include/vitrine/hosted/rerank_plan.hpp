@@ -30,6 +30,8 @@
 #include <string>
 #include <vector>
 
+#include "vitrine/hosted/defaults.hpp"
+
 namespace vitrine {
 
 struct RerankCandidate {
@@ -44,8 +46,8 @@ struct RerankPlanOptions {
     std::string query = {};                           // may be empty when query_image_url is set
     std::optional<std::string> query_image_url = {};  // search by photo
     std::optional<std::string> instruction = {};
-    std::size_t top_k = 3;
-    std::size_t max_images_per_request = 5;  // the query's image included
+    std::size_t top_k = default_top_k;
+    std::size_t max_images_per_request = default_max_images_per_request;  // the query's image included
 };
 
 struct RerankBatch {

@@ -10,6 +10,9 @@
 // corrupted or hostile file is refused with a vitrine::Error naming what is wrong
 // (ErrorKind::corrupt_index, ::unsupported for a newer major version or unknown
 // storage type, ::limit_exceeded past IndexLimits). Unknown optional sections are skipped.
+// check_index_header() checks a file's first Index::header_bytes alone (magic, major
+// version, header size, the file size it declares against file_size), so a caller
+// about to copy a large buffer (into WASM memory) can refuse junk before the copy.
 #pragma once
 
 #include <cstdint>
@@ -51,8 +54,14 @@ struct OpenOptions {
     bool verify_checksums = true;
 };
 
+// Throws what Index::open would for these header fields; first_bytes holds at least
+// Index::header_bytes bytes when file_size does.
+void check_index_header(std::span<const std::uint8_t> first_bytes, std::uint64_t file_size);
+
 class Index {
 public:
+    static constexpr std::size_t header_bytes = 256;
+
     static Index open(std::span<const std::uint8_t> bytes, const OpenOptions& options = {});
 
     std::uint32_t count() const noexcept { return count_; }

@@ -52,4 +52,10 @@ std::vector<SearchHit> search(const Index& index, std::span<const float> query, 
 // Name of the SIMD kernels in use ("sse2", "avx2", "sse4.1" under WASM...).
 const char* search_kernel_name() noexcept;
 
+// Which SIMD kernels search uses: the best this CPU has (the default, chosen once at start)
+// or the portable baseline (SSE2 natively, SIMD128 in WASM), e.g. to compare or profile
+// them. Every choice gives the same bits. Takes effect for searches started afterwards.
+enum class KernelChoice { best, baseline };
+void set_kernels(KernelChoice choice) noexcept;
+
 }  // namespace vitrine

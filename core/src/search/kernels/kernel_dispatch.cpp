@@ -1,27 +1,36 @@
-#include <cstdlib>
-#include <cstring>
+// search/kernels/kernel_dispatch.cpp — which kernel table search uses: the best the CPU has,
+// unless the caller chose the portable baseline with vitrine::set_kernels.
+#include <atomic>
 #include <xsimd/xsimd.hpp>
 
 #include "kernels.hpp"
+#include "vitrine/search/search.hpp"
 
-namespace vitrine::kernels {
+namespace vitrine {
+namespace kernels {
 namespace {
 
-const KernelTable& choose() noexcept {
+const KernelTable& best_kernels() noexcept {
 #if defined(VITRINE_HAVE_AVX2_KERNELS)
-    // VITRINE_KERNELS=baseline forces the portable kernels (tests compare the two).
-    const char* forced = std::getenv("VITRINE_KERNELS");
-    const bool baseline_forced = forced && std::strcmp(forced, "baseline") == 0;
-    if (!baseline_forced && xsimd::available_architectures().avx2) return avx2_kernels();
+    if (xsimd::available_architectures().avx2) return avx2_kernels();
 #endif
     return baseline_kernels();
 }
 
-}  // namespace
-
-const KernelTable& active_kernels() noexcept {
-    static const KernelTable& table = choose();
+std::atomic<const KernelTable*>& chosen() noexcept {
+    static std::atomic<const KernelTable*> table{&best_kernels()};
     return table;
 }
 
-}  // namespace vitrine::kernels
+}  // namespace
+
+const KernelTable& active_kernels() noexcept { return *chosen().load(std::memory_order_relaxed); }
+
+}  // namespace kernels
+
+void set_kernels(KernelChoice choice) noexcept {
+    kernels::chosen().store(choice == KernelChoice::baseline ? &kernels::baseline_kernels() : &kernels::best_kernels(),
+                            std::memory_order_relaxed);
+}
+
+}  // namespace vitrine

@@ -1,7 +1,7 @@
 // search/kernels/kernels.hpp — the SIMD scoring kernels behind search (internal).
 //
 // One generic implementation (dot_kernels.hpp) is compiled per instruction set;
-// `active_kernels()` picks the best the CPU has, once. Every variant returns the
+// `active_kernels()` is the best the CPU has, or the baseline after set_kernels(baseline). Every variant returns the
 // same bits: f32 dots accumulate in 16 lanes (element i into lane i % 16) combined
 // in a fixed tree, whatever the register width; int8 dots are exact integers.
 #pragma once
@@ -28,7 +28,7 @@ const KernelTable& baseline_kernels() noexcept;
 const KernelTable& avx2_kernels() noexcept;
 #endif
 
-// The fastest table this CPU supports, chosen on first use.
+// The table search uses now (vitrine::set_kernels; by default the fastest this CPU supports).
 const KernelTable& active_kernels() noexcept;
 
 }  // namespace vitrine::kernels

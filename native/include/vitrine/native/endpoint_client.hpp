@@ -12,7 +12,9 @@
 // Retry-After honoured). GETs of product images use their own, shorter timeout
 // and fewer retries: a slow image host should cost a search seconds, not
 // minutes, since a missing photo only makes that product text-only.
-// on_retry, when set, hears one line per retry.
+// on_retry, when set, hears one line per retry. Calls may run concurrently (the
+// rerank batches do) when the transport allows it, as CurlTransport does: the clock
+// and on_retry are called under a mutex, sleeps outside it.
 //
 // Failures throw EndpointError: the method, the URL (without user info or query),
 // the HTTP status (0: no response) or network cause, the attempts made and a
@@ -26,19 +28,21 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
-#include "vitrine/native/http_transport.hpp"
+#include "vitrine/hosted/defaults.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
+#include "vitrine/native/http_transport.hpp"
 
 namespace vitrine::native {
 
 struct EndpointConfig {
     std::string base_url = {};
     std::string api_key = {};  // empty: no Authorization header
-    std::chrono::milliseconds timeout{30'000};  // per attempt
+    std::chrono::milliseconds timeout{static_cast<long long>(default_timeout_seconds * 1000)};  // per attempt
     RetryPolicy retry = {};
     std::chrono::milliseconds image_timeout{10'000};  // per attempt, for get()
     int image_retries = 1;
@@ -82,6 +86,7 @@ private:
     EndpointConfig config_;
     HttpTransport& transport_;
     RetryClock clock_;
+    std::mutex mutex_;
 };
 
 // scheme://host[:port]/path of a URL: user info, query and fragment dropped.

@@ -3,6 +3,7 @@
 //   MappedFile file("catalogue.vtx");          // read-only mmap, unmapped on destruction
 //   auto index = vitrine::Index::open(file.bytes());
 //   write_file_atomically("out.vtx", bytes);   // temp file + fsync + rename
+//   read_regular_file("photo.jpg", 32 << 20);  // a regular file of at most that many bytes
 //
 // Errors are std::runtime_error naming the path and the system's reason.
 // An atomic write either replaces the target whole or leaves it untouched: a
@@ -33,6 +34,11 @@ private:
 
 std::vector<std::uint8_t> read_file(const std::filesystem::path& path);
 std::string read_text_file(const std::filesystem::path& path);
+// For paths named by untrusted input (an index's image references): refuses, without
+// reading a byte, anything but a regular file (a device such as /dev/zero, a FIFO, which
+// opening never waits on, a directory) and files over max_bytes, and a file that grows
+// while it is read.
+std::vector<std::uint8_t> read_regular_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 
 }  // namespace vitrine::native

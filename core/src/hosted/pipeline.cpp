@@ -1,0 +1,219 @@
+// hosted/pipeline.cpp — the hosted pipeline's stages: query vector, retrieval, photos,
+// rerank batches with their merge or fallback, the answer. See vitrine/hosted/pipeline.hpp.
+#include "vitrine/hosted/pipeline.hpp"
+
+#include <algorithm>
+
+#include "vitrine/base/error.hpp"
+#include "vitrine/catalogue/product_text.hpp"
+#include "vitrine/hosted/chat_api.hpp"
+#include "vitrine/hosted/rerank_plan.hpp"
+#include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/search/text_search.hpp"
+
+namespace vitrine {
+namespace {
+
+constexpr std::string_view embeddings_path = "embeddings";
+constexpr std::string_view rerank_path = "rerank";
+constexpr std::string_view chat_path = "chat/completions";
+
+[[noreturn]] void refuse(const std::string& what) { throw Error(ErrorKind::invalid_argument, "hosted search: " + what); }
+
+std::vector<RankedProduct> hits(const std::vector<SearchHit>& found) {
+    std::vector<RankedProduct> out;
+    for (const SearchHit& hit : found) out.push_back({hit.position, hit.score});
+    return out;
+}
+
+// A product id's warning, once: "<id>: <problem>; sent as text alone".
+void warn_text_only(std::vector<std::string>& warnings, std::string_view id, const std::string& problem) {
+    if (problem.empty()) return;
+    const std::string prefix = std::string(id) + ": ";
+    if (std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.rfind(prefix, 0) == 0; }))
+        return;
+    warnings.push_back(prefix + problem + "; sent as text alone");
+}
+
+}  // namespace
+
+SearchDepths resolve_depths(std::optional<std::size_t> top_k, std::optional<std::size_t> retrieve_k) {
+    SearchDepths depths;
+    depths.top_k = top_k.value_or(default_top_k);
+    depths.retrieve_k = retrieve_k.value_or(std::max(min_default_retrieve_k, depths.top_k));
+    if (depths.top_k == 0 || depths.retrieve_k == 0)
+        throw Error(ErrorKind::invalid_argument, "top_k and retrieve_k must be at least 1");
+    if (depths.retrieve_k < depths.top_k)
+        throw Error(ErrorKind::invalid_argument, "retrieve_k (" + std::to_string(depths.retrieve_k) +
+                                                     ") must be at least top_k (" + std::to_string(depths.top_k) + ")");
+    return depths;
+}
+
+HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
+    : index_(index), request_(std::move(request)), depths_(resolve_depths(request_.top_k, request_.retrieve_k)) {
+    if (request_.query.empty() && !request_.query_image_url && !request_.query_vector)
+        refuse("there is neither a query text nor a photo");
+    if (request_.query_vector) {
+        retrieved(hits(search(index_, *request_.query_vector, retrieval_options())));
+    } else if (request_.query.empty()) {
+        std::vector<RankedProduct> candidates;
+        for (const std::uint32_t position : round_robin_by_category(index_, retrieval_options()))
+            candidates.push_back({position});
+        retrieved(std::move(candidates));
+    } else if (index_.spec().embedder != EmbedderKind::hosted) {
+        retrieved(hits(search_text(index_, request_.query, retrieval_options())));
+    } else {
+        IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
+        if (request_.embedding_model) spec.model = *request_.embedding_model;
+        stage_ = Stage::embedding;
+        send(std::string(embeddings_path), build_query_embedding_request(spec, request_.query, request_.embedding));
+    }
+}
+
+SearchOptions HostedPipeline::retrieval_options() const {
+    SearchOptions options = request_.filters;
+    options.top_k = request_.rerank ? depths_.retrieve_k : depths_.top_k;
+    return options;
+}
+
+// The candidates, in retrieval order: ranked as they are, or on to the reranker.
+void HostedPipeline::retrieved(std::vector<RankedProduct> candidates) {
+    retrieved_ = std::move(candidates);
+    if (request_.answer && retrieved_.empty()) refuse("no products match the filters: there is nothing to answer from");
+    if (!request_.rerank) return rank({retrieved_, false, {}});
+    if (retrieved_.empty()) return rank({{}, false, "there were no candidates to rerank"});
+    stage_ = Stage::rerank_images;
+    if (missing_images().empty()) after_images();
+}
+
+std::vector<std::uint32_t> HostedPipeline::missing_images() const {
+    std::vector<std::uint32_t> missing;
+    const auto want = [&](std::uint32_t position) {
+        if (!given(position)) missing.push_back(position);
+    };
+    if (stage_ == Stage::rerank_images)
+        for (const RankedProduct& r : retrieved_) want(r.position);
+    if (stage_ == Stage::answer_images)
+        for (const RankedProduct& r : outcome_.ranking.results) want(r.position);
+    return missing;
+}
+
+const GivenImage* HostedPipeline::given(std::uint32_t position) const {
+    const auto it = std::find_if(images_.begin(), images_.end(), [&](const auto& entry) { return entry.first == position; });
+    return it == images_.end() ? nullptr : &it->second;
+}
+
+std::vector<WantedImage> HostedPipeline::wanted_images() const {
+    std::vector<WantedImage> wanted;
+    for (const std::uint32_t position : missing_images()) wanted.push_back({position, index_.record(position).image});
+    return wanted;
+}
+
+void HostedPipeline::give_image(std::uint32_t position, GivenImage image) {
+    const std::vector<std::uint32_t> missing = missing_images();
+    if (std::find(missing.begin(), missing.end(), position) == missing.end())
+        refuse("the photo of record " + std::to_string(position) + " was not asked for");
+    images_.emplace_back(position, std::move(image));
+    if (missing.size() == 1) after_images();
+}
+
+// Every photo wanted is in: the rerank batches go out, or the answer's call.
+void HostedPipeline::after_images() {
+    if (stage_ == Stage::answer_images) return ask_chat();
+    for (const RankedProduct& r : retrieved_) {
+        const RecordView record = index_.record(r.position);
+        const GivenImage& image = *given(r.position);
+        warn_text_only(outcome_.warnings, record.id, image.problem);
+        candidates_.push_back({r.position, r.retrieval_score, rerank_document_text(record), image.data_uri});
+    }
+    RerankPlanOptions plan{request_.rerank_model,  request_.query,  request_.query_image_url, request_.instruction,
+                           depths_.top_k,          request_.max_images_per_request};
+    batches_ = plan_rerank(candidates_, plan);
+    stage_ = Stage::reranking;
+    for (const RerankBatch& batch : batches_) send(std::string(rerank_path), batch.request_body);
+}
+
+void HostedPipeline::rank(RerankOutcome ranking) {
+    if (ranking.results.size() > depths_.top_k) ranking.results.resize(depths_.top_k);
+    outcome_.ranking = std::move(ranking);
+    pending_.clear();
+    if (!request_.answer) {
+        stage_ = Stage::finished;
+        return;
+    }
+    stage_ = Stage::answer_images;
+    if (missing_images().empty()) ask_chat();
+}
+
+void HostedPipeline::ask_chat() {
+    std::vector<ChatContextItem> sources;
+    for (const RankedProduct& r : outcome_.ranking.results) {
+        const RecordView record = index_.record(r.position);
+        const GivenImage& image = *given(r.position);
+        warn_text_only(outcome_.warnings, record.id, image.problem);
+        sources.push_back({answer_source_text(record), image.data_uri});
+    }
+    AnswerOptions options = *request_.answer;
+    if (options.model.empty()) options.model = std::string(default_chat_model);
+    stage_ = Stage::answering;
+    send(std::string(chat_path), build_answer_request(options, request_.query, sources));
+}
+
+void HostedPipeline::send(std::string path, std::string body) {
+    pending_.push_back({next_id_++, std::move(path), std::move(body)});
+}
+
+std::vector<HostedCall> HostedPipeline::calls() const {
+    std::vector<HostedCall> out;
+    for (const Pending& p : pending_)
+        if (!p.response) out.push_back({p.id, p.path, p.body, stage_ == Stage::reranking});
+    return out;
+}
+
+HostedPipeline::Pending* HostedPipeline::outstanding(std::size_t id) {
+    if (id >= next_id_) refuse("call " + std::to_string(id) + " was never asked for");
+    const auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.id == id; });
+    return it == pending_.end() || it->response ? nullptr : &*it;
+}
+
+void HostedPipeline::receive(std::size_t id, std::string_view body) {
+    Pending* call = outstanding(id);
+    if (call == nullptr) return;
+    if (stage_ == Stage::embedding) {
+        const std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
+        pending_.clear();
+        return retrieved(hits(search(index_, vector, retrieval_options())));
+    }
+    if (stage_ == Stage::answering) {
+        std::string text = parse_chat_response(body);
+        for (const std::size_t i : cited_sources(text, outcome_.ranking.results.size()))
+            outcome_.cited.push_back(outcome_.ranking.results[i].position);
+        outcome_.answer = std::move(text);
+        pending_.clear();
+        stage_ = Stage::finished;
+        return;
+    }
+    call->response = std::string(body);
+    if (!calls().empty()) return;
+    std::vector<std::string> bodies;
+    for (Pending& p : pending_) bodies.push_back(std::move(*p.response));
+    try {
+        rank(merge_rerank_responses(candidates_, batches_, bodies, depths_.top_k));
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::bad_response && e.kind() != ErrorKind::limit_exceeded) throw;
+        rank(retrieval_order(candidates_, depths_.top_k, e.what()));
+    }
+}
+
+void HostedPipeline::fail(std::size_t id, std::string_view reason) {
+    if (outstanding(id) == nullptr) return;
+    if (stage_ != Stage::reranking) refuse("only a rerank call falls back; report this failure instead");
+    rank(retrieval_order(candidates_, depths_.top_k, reason.empty() ? "the rerank call failed" : reason));
+}
+
+const HostedOutcome& HostedPipeline::outcome() const {
+    if (!finished()) refuse("the pipeline has not finished");
+    return outcome_;
+}
+
+}  // namespace vitrine
