@@ -79,7 +79,7 @@ std::vector<std::uint8_t> read_original(const std::string& reference, const Buil
             problem = std::to_string(size) + " bytes, over the " + std::to_string(max_photo_file_bytes >> 20) + " MiB limit";
             return {};
         }
-        return read_file(path);
+        return read_regular_file(path, max_photo_file_bytes);  // not a device, FIFO or directory
     } catch (const std::exception& e) {
         problem = std::string("unreadable: ") + e.what();
         return {};
