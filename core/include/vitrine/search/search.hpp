@@ -14,7 +14,7 @@
 //   - query length != index dims, a zero or non-finite query: ErrorKind::invalid_argument
 //   - top_k == 0: ErrorKind::invalid_argument
 //   - top_k larger than the matches: all matches are returned (fewer than top_k)
-//   - min_price > max_price, rescore_factor == 0: ErrorKind::invalid_argument
+//   - min_price > max_price, rescore_factor == 0, threads == 0: ErrorKind::invalid_argument
 //   - ids naming no record: they match nothing (no error)
 #pragma once
 
@@ -40,6 +40,10 @@ struct SearchOptions {
     // 1024-dim data (binary with 4: 0.64; see vitrine_recall_bench).
     bool rescore = true;
     std::optional<std::size_t> rescore_factor = {};
+    // Threads the scan is split across (contiguous ranges of the candidates, their best
+    // hits merged exactly: the same results for any number). 1 by default; 0 is refused.
+    // The WebAssembly build has no threads: there every range runs on the calling thread.
+    std::size_t threads = 1;
 };
 
 struct SearchHit {
