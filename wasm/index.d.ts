@@ -101,6 +101,14 @@ export interface VitrineIndex {
    * `createClient().search` or a vector), or a vector whose length equals `dims`.
    */
   search(query: string | Float32Array, options?: SearchOptions): SearchResult;
+  /**
+   * Many query vectors scored in one pass over the index's vectors (each row loaded once
+   * for all of them): an array of vectors of length `dims`, or one `Float32Array` of
+   * count × `dims` values. `options`: one set for every query, or an array of one per query.
+   * Answer q is exactly `search(vectors[q], options[q])`: the same ids, order and float32
+   * scores. Runs on the calling thread (the WebAssembly build has no threads).
+   */
+  searchBatch(vectors: Float32Array[] | Float32Array, options?: SearchOptions | SearchOptions[]): SearchResult[];
   record(position: number): ProductRecord;
   /** Frees the index's WebAssembly memory; idempotent. */
   close(): void;

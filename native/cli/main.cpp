@@ -20,7 +20,7 @@ commands:
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
-         [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--json]
+         [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--threads N] [--json]
          [--rerank [--retrieve-k N] [--instruction TEXT] [--image PHOTO] [--rerank-model M]
                    [--max-images 5] [--image-base DIR]]
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]

@@ -5,7 +5,8 @@
 //   - the same input built by the WASM package's buildIndex gives byte-identical files;
 //   - the native file opens in WASM, and for 132 queries per index (1,320 in all;
 //     unfiltered top-10, and with category, price and id filters) `vitrine search
-//     --query-vectors` and index.search return the same ids in the same order with
+//     --query-vectors` (batched search natively, on every core) and index.search and
+//     index.searchBatch (batched in WASM) return the same ids in the same order with
 //     bit-identical float32 scores (the CLI prints 9 significant digits, which parse
 //     back to the exact float).
 // A local-embedder index is checked the same way, with text queries.
@@ -75,10 +76,12 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
           const native = parseJsonLines(cli('search', file, '--query-vectors', 'queries.json', ...batch.cli,
             ...(ids ? ['--ids', ids.join(',')] : [])));
           assert.equal(native.length, queries.length);
+          const batched = index.searchBatch(queries, { ...batch.wasm, ids });
           queries.forEach((query, q) => {
             const hits = index.search(query, { ...batch.wasm, ids }).results;
             assert.ok(hits.length > 0, 'filters leave something to find');
             assertSameHits(native[q], hits, `${batch.name}, query ${q}`);
+            assertSameHits(native[q], batched[q].results, `${batch.name}, query ${q} in searchBatch`);
             compared++;
           });
         });

@@ -15,8 +15,10 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const query: Float32Array = vitrine.embedLocal('brass floor lamp', index.dims);
   const hits: SearchHit[] = index.search(query, { topK: 5, category: 'lighting', minPrice: 10, maxPrice: 500, ids: ['a', 'b'] }).results;
   const byText: SearchResult = index.search('brass floor lamp', { topK: 3, rescore: false, rescoreFactor: 8 });
+  const batched: SearchResult[] = index.searchBatch([query, query], [{ topK: 2 }, { topK: 4, category: 'lighting' }]);
+  index.searchBatch(new Float32Array(index.dims * 3), { topK: 1 });
   const best = hits[0];
-  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : byText.results[0]?.id ?? 'none';
+  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : byText.results[0]?.id ?? batched[0]?.results[0]?.id ?? 'none';
   const colour: unknown = index.record(0).metadata['colour'];
   const storage: 'f32' | 'int8' | 'binary' = index.storage;
   index.close();
