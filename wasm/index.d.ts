@@ -138,6 +138,11 @@ export interface BuildOptions {
   storage?: Storage;
   /** int8 or binary storage: also keep f32 copies, so search rescores its first pass exactly. */
   rescore?: boolean;
+  /**
+   * The copies rescoring reads (implies `rescore`): `'f32'` (default, exact, 4 bytes a dim) or,
+   * for binary storage, `'int8'` (1 byte a dim and a scale: about 1.2 KB a product at 1024 dims).
+   */
+  rescoreWith?: 'f32' | 'int8';
   /** Local embedder: its dims (default 256). With vectors: keep the first `dims` values of each (vectorsJsonl), or the row length (vectors). */
   dims?: number;
   /** The embedding model of vectorsJsonl / vectors; required with them, refused without. */

@@ -19,7 +19,8 @@ namespace vitrine::cli {
 namespace {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
-                                                 Storage storage, std::uint32_t dims, bool rescore, const std::string& out) {
+                                                 Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
+                                                 const std::string& out) {
     if (args.option("vectors")) throw UsageError("--vectors and --embed-model are two sources of vectors: pass one");
     if (args.option("model")) throw UsageError("--model names the model of --vectors; with --embed-model leave it out");
     const std::string model = args.required("embed-model");
@@ -32,6 +33,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.dims = dims;
     options.storage = storage;
     options.rescore = rescore;
+    options.rescore_with = rescore_with;
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     native::HostedIndexReport report;
     std::vector<std::uint8_t> bytes;
@@ -52,29 +54,33 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
 int run_build(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"catalogue", "out", "storage", "dims", "vectors", "model", "embed-url",
-                                                "embed-model", "embed-batch", "embed-cache"}),
+                                                "embed-model", "embed-batch", "embed-cache", "rescore-with"}),
                          {"rescore"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
     if (!storage) throw UsageError("--storage must be f32, int8 or binary");
-    const bool rescore = args.has("rescore");
+    // --rescore keeps f32 copies; --rescore-with int8 keeps int8 copies instead (binary storage).
+    const auto rescore_with = storage_from_string(args.option("rescore-with").value_or("f32"));
+    if (!rescore_with) throw UsageError("--rescore-with must be f32 or int8");
+    const bool rescore = args.has("rescore") || args.option("rescore-with");
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const bool hosted = args.option("embed-model") || args.option("embed-url");
 
     const std::vector<Product> products = parse_catalogue(native::read_text_file(args.required("catalogue")));
     std::vector<std::uint8_t> bytes;
     if (hosted) {
-        bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);
+        bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out);
     } else if (const auto vectors_path = args.option("vectors")) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(*vectors_path), products, dims);
-        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore);
+        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with);
     } else {
         if (args.option("model")) throw UsageError("--model names the model of --vectors; without them the local embedder is used");
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
                                              .rescore = rescore,
+                                             .rescore_with = *rescore_with,
                                              .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); }});
     }
     native::write_file_atomically(out, bytes);

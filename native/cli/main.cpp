@@ -15,7 +15,8 @@ namespace {
 constexpr const char* usage = R"(usage: vitrine <command> [options]
 
 commands:
-  build  --catalogue FILE.json --out FILE.vtx [--storage f32|int8|binary] [--rescore] [--dims N]
+  build  --catalogue FILE.json --out FILE.vtx [--storage f32|int8|binary] [--rescore]
+         [--rescore-with f32|int8] [--dims N]
          [--vectors FILE.jsonl --model NAME]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx

@@ -130,6 +130,21 @@ test('search --query-vectors answers each query as --query-vector does, for any 
   }
 });
 
+test('build --rescore-with int8 keeps int8 copies beside the sign bits, and search rescores with them', () => {
+  const run = vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'lean.vtx', '--storage', 'binary',
+                      '--rescore-with', 'int8', '--dims', '256');
+  assert.equal(run.code, 0, run.stderr);
+  const info = JSON.parse(vitrine('info', 'lean.vtx').stdout);
+  assert.deepEqual(info.sections.map((s) => [s.name, s.bytes]).slice(0, 3),
+    [['vectors', 120 * 32], ['rescore_int8', 120 * 256], ['rescore_scales', 120 * 4]]);
+  const [best] = JSON.parse(vitrine('search', 'lean.vtx', 'lamp', '--json', '--top-k', '1').stdout).results;
+  assert.ok(best.score * 256 !== Math.round(best.score * 256), 'a rescored score, not a sign-agreement share');
+  assertFailsWithOneLine(vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'x.vtx',
+    '--storage', 'int8', '--rescore-with', 'int8'), 1, /rescoring with int8 copies needs binary storage/);
+  assertFailsWithOneLine(vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'x.vtx',
+    '--storage', 'binary', '--rescore-with', 'int4'), 2, /--rescore-with must be f32 or int8/);
+});
+
 test('search --query-vectors names the query it refuses, and --threads must be at least 1', () => {
   writeFileSync(join(work, 'zero.json'), JSON.stringify([new Array(256).fill(0.1), new Array(256).fill(0)]));
   assertFailsWithOneLine(vitrine('search', 'f32.vtx', '--query-vectors', 'zero.json'), 1,

@@ -62,6 +62,7 @@ const buildOptions = {
   vectorsJsonl: check.text,
   vectors: check.float32Array,
   rescore: check.boolean,
+  rescoreWith: check.string,
 };
 
 class Vitrine {

@@ -28,6 +28,7 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const built: Uint8Array = vitrine.buildIndex('[{"id":"a","title":"Lamp"}]', { storage: 'int8', dims: 64 });
   vitrine.buildIndex(new Uint8Array(0), { vectors: new Float32Array(8), model: 'qwen3-embedding-8b', dims: 8 });
   vitrine.buildIndex('[]', { vectorsJsonl: '{"id":"a","embedding":[1]}\n', model: 'm' });
+  vitrine.buildIndex('[]', { storage: 'binary', rescoreWith: 'int8' });
 
   try {
     vitrine.openIndex(built.subarray(0, 10));

@@ -54,7 +54,11 @@ enum class SectionType : std::uint32_t {
     records = 3,  // count fixed-size record entries (below)
     strings = 4,  // UTF-8 bytes the records point into
     rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
+    // optional, binary storage only, together (index/int8_rescore.hpp): int8 copies for rescoring
+    rescore_int8 = 24,    // count x dims int8
+    rescore_scales = 25,  // count f32 scales of those
 };
+inline constexpr std::uint32_t max_known_section_type = 25;
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64

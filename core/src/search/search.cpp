@@ -165,10 +165,15 @@ std::vector<SearchHit> rescored(const Index& index, std::span<const float> unit,
                                 const SearchOptions& options) {
     if (!(index.spec().rescore && options.rescore)) return first;
     const kernels::KernelTable& k = kernels::active_kernels();
+    const bool int8_copies = index.spec().rescore_with == Storage::int8;
     TopK best(std::min<std::size_t>(options.top_k, index.count()));
-    for (const SearchHit& hit : first)
+    for (const SearchHit& hit : first) {
+        const std::uint8_t* row = index.rescore_row(hit.position);
         best.offer(hit.position,
-                   k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.rescore_row(hit.position)), index.dims()));
+                   int8_copies ? k.dot_f32_i8(unit.data(), reinterpret_cast<const std::int8_t*>(row), index.dims()) *
+                                     index.rescore_scale(hit.position)
+                               : k.dot_f32(unit.data(), reinterpret_cast<const float*>(row), index.dims()));
+    }
     return std::move(best).sorted();
 }
 

@@ -52,6 +52,25 @@ float dot_f32(const float* a, const float* b, std::size_t n) {
     return finish_canonical<Arch>(acc, a, b, i, n);
 }
 
+// dot_f32 of an f32 query and an int8 row (its values, exactly as floats): the same
+// canonical 16-lane order, so every architecture gives the same bits. Rescoring only.
+template <class Arch>
+float dot_f32_i8(const float* a, const std::int8_t* b, std::size_t n) {
+    using batch = xsimd::batch<float, Arch>;
+    constexpr std::size_t width = batch::size, registers = canonical_lanes / width;
+    batch acc[registers];
+    for (auto& r : acc) r = batch(0.0f);
+    alignas(64) float row[canonical_lanes];
+    std::size_t i = 0;
+    for (; i + canonical_lanes <= n; i += canonical_lanes) {
+        for (std::size_t j = 0; j < canonical_lanes; ++j) row[j] = static_cast<float>(b[i + j]);
+        for (std::size_t r = 0; r < registers; ++r)
+            acc[r] = acc[r] + batch::load_unaligned(a + i + r * width) * batch::load_aligned(row + r * width);
+    }
+    for (std::size_t j = 0; i + j < n; ++j) row[j] = static_cast<float>(b[i + j]);
+    return finish_canonical<Arch>(acc, a + i, row, 0, n - i);
+}
+
 // Sums of adjacent int16 products into int32 lanes (pmaddwd; WASM i32x4.dot_i16x8_s).
 // xsimd 8.1 has no multiply-add for integers, so this is the one intrinsic per family.
 template <class Arch>

@@ -75,6 +75,7 @@ const KernelTable& avx2_kernels() noexcept {
                                    &dot_i8_maddubs,
                                    &dot_i8_maddubs_x4,
                                    &hamming<xsimd::avx2>,
+                                   &dot_f32_i8<xsimd::avx2>,
                                    &dot_f32_many<xsimd::avx2>,
                                    &dot_i8_maddubs_many,
                                    &hamming_many<xsimd::avx2>};
