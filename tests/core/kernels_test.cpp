@@ -174,3 +174,18 @@ TEST_CASE("the batched kernels give each query the one-query kernels' bits", "[k
         }
     }
 }
+
+TEST_CASE("the f32-by-int8 rescoring kernel follows the canonical 16-lane order bit for bit", "[kernels]") {
+    std::mt19937 rng(12);
+    std::uniform_int_distribution<int> any_byte(-128, 127);
+    for (std::size_t n : {1u, 15u, 16u, 17u, 100u, 1024u, 1031u}) {
+        const auto a = vitrine::test::random_vectors(1, n, std::uint32_t(n));
+        std::vector<std::int8_t> b(n);
+        std::vector<float> b_as_floats(n);
+        for (std::size_t i = 0; i < n; ++i) b_as_floats[i] = b[i] = static_cast<std::int8_t>(any_byte(rng));
+        const float expected = canonical_scalar_dot(a.data(), b_as_floats.data(), n);
+        INFO("n = " << n);
+        CHECK(baseline_kernels().dot_f32_i8(a.data(), b.data(), n) == expected);
+        CHECK(active_kernels().dot_f32_i8(a.data(), b.data(), n) == expected);
+    }
+}

@@ -186,9 +186,10 @@ void dot_f32_many(const float* row, const float* const* queries, std::size_t cou
     for (; q < count; ++q) dot_f32_group<Arch, 1>(row, queries + q, n, out + q);
 }
 
-// One row against G queries, exact: the row's bytes are spread once per chunk as in
-// dot_i8_x4 (x256 even and odd halves, flushed every 1024 elements), each query's are
-// sign-extended, two multiply-adds a query.
+// One row against G queries, exact. dot_i8_x4's trick with the roles swapped: the row is
+// sign-extended once a chunk (even and odd bytes, three shifts shared by all G), and each
+// query costs one shift and one AND (256 x its even and odd bytes), then two multiply-adds.
+// Sums come out x256 and are flushed (/256, exact) every 1024 elements, as there.
 template <class Arch, std::size_t G>
 void dot_i8_group(const std::int8_t* row, const std::int8_t* const* queries, std::size_t n, std::int32_t* out) {
     using b8 = xsimd::batch<std::int8_t, Arch>;
@@ -205,10 +206,10 @@ void dot_i8_group(const std::int8_t* row, const std::int8_t* const* queries, std
         const std::size_t stop = std::min(n, i + flush_every);
         for (; i + width <= stop; i += width) {
             const b16 vb = xsimd::bitwise_cast<b16>(b8::load_unaligned(row + i));
-            const b16 row_even = vb << 8, row_odd = vb & high_byte;
+            const b16 row_even = (vb << 8) >> 8, row_odd = vb >> 8;
             for (std::size_t g = 0; g < G; ++g) {
                 const b16 va = xsimd::bitwise_cast<b16>(b8::load_unaligned(queries[g] + i));
-                sums[g] = sums[g] + (madd_i16<Arch>((va << 8) >> 8, row_even) + madd_i16<Arch>(va >> 8, row_odd));
+                sums[g] = sums[g] + (madd_i16<Arch>(va << 8, row_even) + madd_i16<Arch>(va & high_byte, row_odd));
             }
         }
         for (std::size_t g = 0; g < G; ++g) totals[g] = totals[g] + (sums[g] >> 8);
