@@ -79,7 +79,7 @@ SearchOptions filters(const Arguments& args) {
     options.min_price = args.number("min-price");
     options.max_price = args.number("max-price");
     if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
-    if (const auto threads = args.integer("threads", 1, 1024)) options.threads = static_cast<std::size_t>(*threads);
+    if (const auto threads = args.integer("threads", 1, static_cast<long long>(max_search_threads))) options.threads = static_cast<std::size_t>(*threads);
     return options;
 }
 
@@ -110,7 +110,8 @@ int run_plain(const Index& index, const Arguments& args) {
         for (std::size_t i = 0; i < batch.size(); ++i)
             queries.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
         // One pass over the vectors for the whole batch, on every core unless --threads says otherwise.
-        if (!args.option("threads")) options.threads = std::max(1u, std::thread::hardware_concurrency());
+        if (!args.option("threads"))
+            options.threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, max_search_threads);
         const std::vector<std::span<const float>> rows(queries.begin(), queries.end());
         for (const auto& hits : search_batch(index, rows, std::span<const SearchOptions>(&options, 1))) show(hits);
     } else {

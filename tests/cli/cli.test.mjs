@@ -145,11 +145,12 @@ test('build --rescore-with int8 keeps int8 copies beside the sign bits, and sear
     '--storage', 'binary', '--rescore-with', 'int4'), 2, /--rescore-with must be f32 or int8/);
 });
 
-test('search --query-vectors names the query it refuses, and --threads must be at least 1', () => {
+test('search --query-vectors names the query it refuses, and --threads must be in 1..256', () => {
   writeFileSync(join(work, 'zero.json'), JSON.stringify([new Array(256).fill(0.1), new Array(256).fill(0)]));
   assertFailsWithOneLine(vitrine('search', 'f32.vtx', '--query-vectors', 'zero.json'), 1,
     /search batch: query 1: query vector is zero or not finite/);
   assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--threads', '0'), 2, /--threads/);
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--threads', '257'), 2, /--threads/);
 });
 
 test('a corrupted index is refused with the reason', () => {

@@ -149,8 +149,9 @@ TEST_CASE("a batch names the query search() would refuse, before scanning", "[ba
                         {"one set of options or one per query (3), got 2"});
     test::require_error([&] { search_batch(index, std::span<const float>(queries).first(16), {.top_k = 0}); },
                         ErrorKind::invalid_argument, {"query 0: top_k must be at least 1"});
-    test::require_error([&] { search(index, std::span<const float>(queries).first(16), {.threads = 0}); },
-                        ErrorKind::invalid_argument, {"threads must be at least 1"});
+    for (const std::size_t threads : {std::size_t{0}, max_search_threads + 1})
+        test::require_error([&] { search(index, std::span<const float>(queries).first(16), {.threads = threads}); },
+                            ErrorKind::invalid_argument, {"threads must be in 1..256"});
 }
 
 TEST_CASE("an empty batch has no answers", "[batch]") {

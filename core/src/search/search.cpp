@@ -82,7 +82,8 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
     if (options.min_price && options.max_price && *options.min_price > *options.max_price)
         refuse("min_price is greater than max_price");
     if (options.rescore_factor && *options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
-    if (options.threads == 0) refuse("threads must be at least 1");
+    if (options.threads == 0 || options.threads > max_search_threads)
+        refuse("threads must be in 1.." + std::to_string(max_search_threads));
 }
 
 // Scores candidates [begin, end) with the index's own storage and keeps the best `keep`.

@@ -14,7 +14,7 @@
 //   - query length != index dims, a zero or non-finite query: ErrorKind::invalid_argument
 //   - top_k == 0: ErrorKind::invalid_argument
 //   - top_k larger than the matches: all matches are returned (fewer than top_k)
-//   - min_price > max_price, rescore_factor == 0, threads == 0: ErrorKind::invalid_argument
+//   - min_price > max_price, rescore_factor == 0, threads outside 1..256: ErrorKind::invalid_argument
 //   - ids naming no record: they match nothing (no error)
 #pragma once
 
@@ -43,8 +43,10 @@ struct SearchOptions {
     // Threads the scan is split across (contiguous ranges of the candidates, their best
     // hits merged exactly: the same results for any number). 1 by default; 0 is refused.
     // The WebAssembly build has no threads: there every range runs on the calling thread.
-    std::size_t threads = 1;
+    std::size_t threads = 1;  // 1..max_search_threads
 };
+
+inline constexpr std::size_t max_search_threads = 256;
 
 struct SearchHit {
     std::uint32_t position;  // record position in the index
