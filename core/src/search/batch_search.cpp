@@ -62,8 +62,8 @@ PreparedQuery prepare(const Index& index, std::span<const float> query, const Se
 // Rows [begin, end) scored against every query that wants them; best[q] gets query q's hits.
 class RangeScan {
 public:
-    RangeScan(const Index& index, const std::vector<PreparedQuery>& queries, std::size_t begin)
-        : index_(index), queries_(queries), cursors_(queries.size()) {
+    RangeScan(const Index& index, const std::vector<PreparedQuery>& queries, std::size_t begin, std::size_t end)
+        : index_(index), queries_(queries), begin_(begin), end_(end), cursors_(queries.size()) {
         for (std::size_t q = 0; q < queries.size(); ++q) {
             best_.emplace_back(queries[q].keep);
             if (const auto& positions = queries[q].positions)
@@ -75,11 +75,17 @@ public:
         filtered_ = everyone_.size() != queries.size();
     }
 
-    void run(std::size_t begin, std::size_t end) {
+    void run() {
         switch (index_.storage()) {
-            case Storage::f32: scan<float, float>(begin, end, [](const PreparedQuery& q) { return q.unit.data(); }); break;
-            case Storage::int8: scan<std::int8_t, std::int32_t>(begin, end, [](const PreparedQuery& q) { return q.int8.data(); }); break;
-            case Storage::binary: scan<std::uint8_t, std::uint32_t>(begin, end, [](const PreparedQuery& q) { return q.bits.data(); }); break;
+            case Storage::f32:
+                scan<float, float>([](const PreparedQuery& q) { return q.unit.data(); });
+                break;
+            case Storage::int8:
+                scan<std::int8_t, std::int32_t>([](const PreparedQuery& q) { return q.int8.data(); });
+                break;
+            case Storage::binary:
+                scan<std::uint8_t, std::uint32_t>([](const PreparedQuery& q) { return q.bits.data(); });
+                break;
         }
     }
 
@@ -129,10 +135,10 @@ private:
     }
 
     template <class Element, class Sum, class Form>
-    void scan(std::size_t begin, std::size_t end, Form form) {
+    void scan(Form form) {
         std::vector<const Element*> pointers;
         std::vector<Sum> sums(queries_.size());
-        for (std::size_t p = begin; p < end; ++p) {
+        for (std::size_t p = begin_; p < end_; ++p) {
             const auto position = static_cast<std::uint32_t>(p);
             const std::vector<std::size_t>& wanted = wanting(position);
             if (wanted.empty()) continue;
@@ -149,6 +155,7 @@ private:
 
     const Index& index_;
     const std::vector<PreparedQuery>& queries_;
+    std::size_t begin_, end_;
     std::vector<TopK> best_;
     std::vector<std::size_t> cursors_;
     std::vector<std::size_t> everyone_;  // the unfiltered queries
@@ -174,8 +181,8 @@ std::vector<std::vector<SearchHit>> search_batch(const Index& index, std::span<c
     const std::size_t threads = options[0].threads;
     std::vector<std::vector<std::vector<SearchHit>>> parts(range_parts(index.count(), threads));
     for_each_range(index.count(), threads, [&](std::size_t part, std::size_t begin, std::size_t end) {
-        RangeScan scan(index, prepared, begin);
-        scan.run(begin, end);
+        RangeScan scan(index, prepared, begin, end);
+        scan.run();
         parts[part] = std::move(scan).take();
     });
 

@@ -8,7 +8,9 @@
 // int8 indexes quantise the query to int8 and score exactly in integers:
 // score = dot(q, v) * scale_q * scale_v. binary indexes compare signs:
 // score = 1 - 2 * hamming(q, v) / dims. Indexes that keep f32 vectors for rescoring
-// return exact f32 scores for the best first-pass candidates.
+// return exact f32 scores for the best first-pass candidates; binary indexes that keep
+// int8 copies instead return dot(f32 query, int8 copy) * its scale for them.
+// Many queries in one pass over the vectors: vitrine/search/batch_search.hpp.
 //
 // Documented behaviour at the edges:
 //   - query length != index dims, a zero or non-finite query: ErrorKind::invalid_argument
