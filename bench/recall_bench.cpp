@@ -1,5 +1,5 @@
 // recall_bench — index bytes per product and recall@10 for every storage type,
-// with and without f32 rescoring, at Matryoshka truncations of a 1024-d embedding
+// with and without rescoring (by f32 copies; binary also by int8 copies), at Matryoshka truncations of a 1024-d embedding
 // (first 256 / 512 / 1024 dims, re-normalised), against f32 exact search at 1024 dims.
 //
 // The data is clustered and "real-shaped", not uniform: 200 cluster centres, points
@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
     std::vector<vitrine::Product> products(count);
     for (std::size_t i = 0; i < count; ++i) products[i].id = std::to_string(i);
 
-    const auto build = [&](vitrine::Storage storage, std::uint32_t dims, bool rescore) {
+    const auto build = [&](vitrine::Storage storage, std::uint32_t dims, bool rescore,
+                           vitrine::Storage rescore_with = vitrine::Storage::f32) {
         vitrine::IndexSpec spec;
         spec.storage = storage;
         spec.dims = dims;
@@ -76,6 +77,7 @@ int main(int argc, char** argv) {
         spec.model_dims = full_dims;
         spec.embedder = vitrine::EmbedderKind::hosted;
         spec.rescore = rescore;
+        spec.rescore_with = rescore_with;
         return vitrine::write_index(spec, products, truncated(vectors, dims));
     };
     const auto truth_bytes = build(vitrine::Storage::f32, full_dims, false);
@@ -83,25 +85,27 @@ int main(int argc, char** argv) {
 
     std::printf("recall@10 against f32 exact at %u dims; N = %zu, %zu queries, clustered data\n", full_dims, count,
                 query_count);
-    std::printf("%-16s %6s %16s %11s\n", "storage", "dims", "bytes/product", "recall@10");
+    std::printf("%-22s %6s %16s %11s\n", "storage", "dims", "bytes/product", "recall@10");
     struct Variant {
         vitrine::Storage storage;
         bool rescore;
         const char* name;
+        vitrine::Storage rescore_with = vitrine::Storage::f32;
     };
     for (const Variant v : {Variant{vitrine::Storage::f32, false, "f32"}, Variant{vitrine::Storage::int8, false, "int8"},
                             Variant{vitrine::Storage::int8, true, "int8 + rescore"},
                             Variant{vitrine::Storage::binary, false, "binary"},
-                            Variant{vitrine::Storage::binary, true, "binary + rescore"}}) {
+                            Variant{vitrine::Storage::binary, true, "binary + rescore"},
+                            Variant{vitrine::Storage::binary, true, "binary + int8 rescore", vitrine::Storage::int8}}) {
         for (const std::uint32_t dims : {256u, 512u, 1024u}) {
-            const auto bytes = build(v.storage, dims, v.rescore);
+            const auto bytes = build(v.storage, dims, v.rescore, v.rescore_with);
             const auto index = vitrine::Index::open(bytes);
             std::vector<float> cut = truncated(queries, dims);
             const auto found = top10(index, cut);
             std::size_t hits = 0;
             for (std::size_t q = 0; q < truth.size(); ++q)
                 for (const auto id : found[q]) hits += truth[q].count(id);
-            std::printf("%-16s %6u %16.0f %11.3f\n", v.name, dims, double(bytes.size()) / double(count),
+            std::printf("%-22s %6u %16.0f %11.3f\n", v.name, dims, double(bytes.size()) / double(count),
                         double(hits) / double(10 * truth.size()));
         }
     }

@@ -1,21 +1,25 @@
 // search_bench — exact top-10 search throughput on N x D random unit vectors
 // (default 100,000 x 1024), f32 and int8, beside a memory-read baseline: one SIMD
-// pass summing every word of the same vector bytes, in the same process. Built
+// pass summing every word of the same vector bytes, in the same process; then batched
+// search (vitrine::search_batch, 32 queries a batch, median of `batches` runs) and,
+// natively, the scan split across 2 threads, single-query and batched. Built
 // natively (build/bin/) and for WASM: `node --no-liftoff build-wasm/bin/vitrine_search_bench.js`
 // (V8 never moved this loop, which runs 20 times inside main, out of its baseline
 // compiler: 19 GB/s instead of 30; --no-liftoff measures both as optimised code).
-// Usage: vitrine_search_bench [N] [D] [queries]
+// Usage: vitrine_search_bench [N] [D] [queries] [batches]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <string>
 #include <vector>
 #include <xsimd/xsimd.hpp>
 
 #include "vitrine/index/reader.hpp"
 #include "vitrine/index/writer.hpp"
+#include "vitrine/search/batch_search.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace {
@@ -51,7 +55,7 @@ std::uint64_t read_all(const std::uint8_t* bytes, std::size_t length) {
 }
 
 struct Row {
-    const char* name;
+    std::string name;
     double queries_per_second;
     double gigabytes_per_second;
     double vectors_per_second;
@@ -63,6 +67,8 @@ int main(int argc, char** argv) {
     const std::size_t count = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100'000;
     const std::uint32_t dims = argc > 2 ? static_cast<std::uint32_t>(std::strtoul(argv[2], nullptr, 10)) : 1024;
     const int query_count = argc > 3 ? std::atoi(argv[3]) : 20;
+    constexpr std::size_t batch_size = 32;
+    const int batch_runs = argc > 4 ? std::atoi(argv[4]) : 3;
 
     std::mt19937 rng(1);
     std::normal_distribution<float> normal;
@@ -102,14 +108,60 @@ int main(int argc, char** argv) {
         }
         const double read = median(read_times), searched = median(search_times);
         const std::string label = std::string(vitrine::to_string(storage));
-        rows.push_back({label == "f32" ? "f32 search" : "int8 search", 1 / searched, scanned / searched / 1e9, count / searched});
-        rows.push_back({label == "f32" ? "f32 memory read" : "int8 memory read", 1 / read, scanned / read / 1e9, count / read});
+        rows.push_back({label + " search", 1 / searched, scanned / searched / 1e9, count / searched});
+        rows.push_back({label + " memory read", 1 / read, scanned / read / 1e9, count / read});
+        // The batches reuse the single-query vectors, round robin, batch_size at a time.
+        const auto batch_rate = [&](std::size_t threads) {
+            std::vector<double> times;
+            for (int b = 0; b < batch_runs; ++b) {
+                std::vector<float> batch(batch_size * dims);
+                for (std::size_t q = 0; q < batch_size; ++q) {
+                    const std::size_t from = (b * batch_size + q) % static_cast<std::size_t>(query_count);
+                    std::copy_n(queries.begin() + static_cast<std::ptrdiff_t>(from * dims), dims,
+                                batch.begin() + static_cast<std::ptrdiff_t>(q * dims));
+                }
+                const auto start = clock_type::now();
+                const auto answers = vitrine::search_batch(index, batch, {.top_k = 10, .threads = threads});
+                times.push_back(seconds_since(start));
+                sink += answers.back().front().position;
+            }
+            return batch_size / median(times);
+        };
+        const auto add_rate = [&](const std::string& name, double queries_per_second) {
+            rows.push_back({name, queries_per_second, scanned * queries_per_second / 1e9, count * queries_per_second});
+        };
+        add_rate(label + " batch of 32", batch_rate(1));
+#if !defined(__EMSCRIPTEN__)
+        std::vector<double> threaded;
+        for (int q = 0; q < query_count; ++q) {
+            const auto start = clock_type::now();
+            sink += vitrine::search(index, {queries.data() + static_cast<std::size_t>(q) * dims, dims},
+                                    {.top_k = 10, .threads = 2}).front().position;
+            threaded.push_back(seconds_since(start));
+        }
+        add_rate(label + " search, 2 thr.", 1 / median(threaded));
+        add_rate(label + " batch, 2 thr.", batch_rate(2));
+#endif
         if (sink == 42) std::puts("");  // keeps the reads from being optimised away
     }
-    std::printf("%-18s %10s %14s %10s\n", "", "queries/s", "vectors/s", "GB/s");
+    std::printf("%-22s %10s %14s %10s\n", "", "queries/s", "vectors/s", "GB/s");
     for (const Row& r : rows)
-        std::printf("%-18s %10.1f %14.3g %10.2f\n", r.name, r.queries_per_second, r.vectors_per_second, r.gigabytes_per_second);
-    std::printf("f32 search at %.0f%% of memory-read speed; int8 %.2fx the f32 vectors/s\n",
-                100 * rows[0].gigabytes_per_second / rows[1].gigabytes_per_second,
-                rows[2].vectors_per_second / rows[0].vectors_per_second);
+        std::printf("%-22s %10.1f %14.3g %10.2f\n", r.name.c_str(), r.queries_per_second, r.vectors_per_second,
+                    r.gigabytes_per_second);
+    const auto rate = [&](const std::string& name) {
+        for (const Row& r : rows)
+            if (r.name == name) return r.queries_per_second;
+        return 0.0;
+    };
+    for (const std::string storage : {"f32", "int8"}) {
+        std::printf("%s: search at %.0f%% of memory-read speed; batch of 32 %.2fx single-query queries/s", storage.c_str(),
+                    100 * rate(storage + " search") / rate(storage + " memory read"),
+                    rate(storage + " batch of 32") / rate(storage + " search"));
+#if !defined(__EMSCRIPTEN__)
+        std::printf("; 2 threads %.2fx one (single query), %.2fx (batch)", rate(storage + " search, 2 thr.") / rate(storage + " search"),
+                    rate(storage + " batch, 2 thr.") / rate(storage + " batch of 32"));
+#endif
+        std::puts("");
+    }
+    std::printf("int8 search %.2fx the f32 vectors/s\n", rate("int8 search") / rate("f32 search"));
 }

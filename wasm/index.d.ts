@@ -106,6 +106,14 @@ export interface VitrineIndex {
    * `createClient().search` or a vector), or a vector whose length equals `dims`.
    */
   search(query: string | Float32Array, options?: SearchOptions): SearchResult;
+  /**
+   * Many query vectors scored in one pass over the index's vectors (each row loaded once
+   * for all of them): an array of vectors of length `dims`, or one `Float32Array` of
+   * count × `dims` values. `options`: one set for every query, or an array of one per query.
+   * Answer q is exactly `search(vectors[q], options[q])`: the same ids, order and float32
+   * scores. Runs on the calling thread (the WebAssembly build has no threads).
+   */
+  searchBatch(vectors: Float32Array[] | Float32Array, options?: SearchOptions | SearchOptions[]): SearchResult[];
   record(position: number): ProductRecord;
   /** Frees the index's WebAssembly memory; idempotent. */
   close(): void;
@@ -137,6 +145,11 @@ export interface BuildOptions {
   storage?: Storage;
   /** int8 or binary storage: also keep f32 copies, so search rescores its first pass exactly. */
   rescore?: boolean;
+  /**
+   * The copies rescoring reads (implies `rescore`): `'f32'` (default, exact, 4 bytes a dim) or,
+   * for binary storage, `'int8'` (1 byte a dim and a scale: about 1.2 KB a product at 1024 dims).
+   */
+  rescoreWith?: 'f32' | 'int8';
   /** Local embedder: its dims (default 256). With vectors: keep the first `dims` values of each (vectorsJsonl), or the row length (vectors). */
   dims?: number;
   /** The embedding model of vectorsJsonl / vectors; required with them, refused without. */

@@ -29,7 +29,8 @@ namespace vitrine::cli {
 namespace {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
-                                                 Storage storage, std::uint32_t dims, bool rescore, const std::string& out) {
+                                                 Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
+                                                 const std::string& out) {
     const std::string model = args.required("embed-model");
     const auto endpoint = open_endpoint(args, "build", args.option("embed-url"));
     if (!endpoint) throw UsageError("--embed-model needs an endpoint: pass --embed-url BASE or set VITRINE_API_BASE");
@@ -40,6 +41,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.dims = dims;
     options.storage = storage;
     options.rescore = rescore;
+    options.rescore_with = rescore_with;
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     native::HostedIndexReport report;
     std::vector<std::uint8_t> bytes;
@@ -124,13 +126,16 @@ BuildSource build_source(const Arguments& args) {
 int run_build(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors", "model", "embed-url",
-                                                "embed-model", "embed-batch", "embed-cache", "images-out"}),
+                                                "embed-model", "embed-batch", "embed-cache", "images-out", "rescore-with"}),
                          {"rescore", "strict"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
     if (!storage) throw UsageError("--storage must be f32, int8 or binary");
-    const bool rescore = args.has("rescore");
+    // --rescore keeps f32 copies; --rescore-with int8 keeps int8 copies instead (binary storage).
+    const auto rescore_with = storage_from_string(args.option("rescore-with").value_or("f32"));
+    if (!rescore_with) throw UsageError("--rescore-with must be f32 or int8");
+    const bool rescore = args.has("rescore") || args.option("rescore-with");
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const BuildSource source = build_source(args);
 
@@ -138,15 +143,16 @@ int run_build(const Args& raw) {
     prepare_photos(args, products, out);
     std::vector<std::uint8_t> bytes;
     if (source == BuildSource::hosted_model) {
-        bytes = build_through_endpoint(args, products, *storage, dims, rescore, out);
+        bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out);
     } else if (source == BuildSource::vectors) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
-        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore);
+        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with);
     } else {
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
                                              .rescore = rescore,
+                                             .rescore_with = *rescore_with,
                                              .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); }});
     }
     native::write_file_atomically(out, bytes);

@@ -1,11 +1,14 @@
 // vitrine search — exact top-k over an index, as a table or as JSON, optionally
 // reranked through a hosted endpoint (text, or a photo with --image).
-// --query-vectors runs a batch (a JSON array of vectors) and prints JSON Lines.
+// --query-vectors runs a batch (a JSON array of vectors) in one pass over the vectors
+// (vitrine::search_batch, on all cores unless --threads N) and prints JSON Lines.
 // A hosted-model index embeds text queries through the endpoint. With --rerank,
 // a failing reranker never loses the results: they come back in retrieval
 // order with "reranked": false and the reason.
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
@@ -19,6 +22,7 @@
 #include "vitrine/native/file_io.hpp"
 #include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/native/hosted_search.hpp"
+#include "vitrine/search/batch_search.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/text_search.hpp"
 
@@ -76,6 +80,7 @@ SearchOptions filters(const Arguments& args) {
     options.min_price = args.number("min-price");
     options.max_price = args.number("max-price");
     if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
+    if (const auto threads = args.integer("threads", 1, static_cast<long long>(max_search_threads))) options.threads = static_cast<std::size_t>(*threads);
     return options;
 }
 
@@ -105,7 +110,11 @@ int run_plain(const Index& index, const Arguments& args) {
         std::vector<std::vector<float>> queries;  // all checked before any is searched
         for (std::size_t i = 0; i < batch.size(); ++i)
             queries.push_back(to_query(batch[i], "--query-vectors entry " + std::to_string(i)));
-        for (const auto& query : queries) show(search(index, query, options));
+        // One pass over the vectors for the whole batch, on every core unless --threads says otherwise.
+        if (!args.option("threads"))
+            options.threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, max_search_threads);
+        const std::vector<std::span<const float>> rows(queries.begin(), queries.end());
+        for (const auto& hits : search_batch(index, rows, std::span<const SearchOptions>(&options, 1))) show(hits);
     } else {
         if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
         const std::string& text = args.positionals()[1];
@@ -163,7 +172,7 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
 int run_search(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
-                                                "query-vectors", "retrieve-k", "instruction", "image", "rerank-model",
+                                                "query-vectors", "threads", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base"}),
                          {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");

@@ -16,13 +16,13 @@ constexpr const char* usage = R"(usage: vitrine <command> [options]
 
 commands:
   build  --catalogue FILE.json|.jsonl|.csv --out FILE.vtx [--format json|jsonl|csv]
-         [--map id=sku,title=name,...] [--storage f32|int8|binary] [--rescore] [--dims N]
-         [--images-out DIR [--strict]]
+         [--map id=sku,title=name,...] [--storage f32|int8|binary] [--rescore]
+         [--rescore-with f32|int8] [--dims N] [--images-out DIR [--strict]]
          [--vectors FILE.jsonl --model NAME]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
-         [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--json]
+         [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--threads N] [--json]
          [--rerank [--retrieve-k N] [--instruction TEXT] [--image PHOTO] [--rerank-model M]
                    [--max-images 5] [--image-base DIR] [--any-image-path]]
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]

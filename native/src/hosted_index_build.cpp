@@ -74,6 +74,7 @@ std::vector<std::uint8_t> build_hosted_index(std::span<const Product> products, 
     IndexSpec spec;
     spec.storage = options.storage;
     spec.rescore = options.rescore;
+    spec.rescore_with = options.rescore_with;
     spec.model = options.model;
     spec.model_dims = cache.model_dims().value_or(0);
     spec.dims = options.dims != 0 ? options.dims : spec.model_dims;

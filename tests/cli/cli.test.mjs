@@ -114,6 +114,45 @@ test('search with a query vector of the wrong dimension fails clearly', () => {
   assertFailsWithOneLine(vitrine('search', 'f32.vtx', '--query-vector', 'short.json'), 1, /query has 3 dims, the index has 256/);
 });
 
+test('search --query-vectors answers each query as --query-vector does, for any --threads', () => {
+  const queries = [7, 40, 200].map((d) => Array.from({ length: 256 }, (_, i) => (i === d ? 1 : Math.sin(i + d) / 10)));
+  writeFileSync(join(work, 'batch.json'), JSON.stringify(queries));
+  const alone = queries.map((q, i) => {
+    writeFileSync(join(work, `alone-${i}.json`), JSON.stringify(q));
+    const run = vitrine('search', 'int8.vtx', '--query-vector', `alone-${i}.json`, '--top-k', '4', '--category', 'lighting', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    return JSON.parse(run.stdout);
+  });
+  for (const threads of [[], ['--threads', '1'], ['--threads', '3']]) {
+    const run = vitrine('search', 'int8.vtx', '--query-vectors', 'batch.json', '--top-k', '4', '--category', 'lighting', ...threads);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line)), alone, `threads: ${threads}`);
+  }
+});
+
+test('build --rescore-with int8 keeps int8 copies beside the sign bits, and search rescores with them', () => {
+  const run = vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'lean.vtx', '--storage', 'binary',
+                      '--rescore-with', 'int8', '--dims', '256');
+  assert.equal(run.code, 0, run.stderr);
+  const info = JSON.parse(vitrine('info', 'lean.vtx').stdout);
+  assert.deepEqual(info.sections.map((s) => [s.name, s.bytes]).slice(0, 3),
+    [['vectors', 120 * 32], ['rescore_int8', 120 * 256], ['rescore_scales', 120 * 4]]);
+  const [best] = JSON.parse(vitrine('search', 'lean.vtx', 'lamp', '--json', '--top-k', '1').stdout).results;
+  assert.ok(best.score * 256 !== Math.round(best.score * 256), 'a rescored score, not a sign-agreement share');
+  assertFailsWithOneLine(vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'x.vtx',
+    '--storage', 'int8', '--rescore-with', 'int8'), 1, /rescoring with int8 copies needs binary storage/);
+  assertFailsWithOneLine(vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'x.vtx',
+    '--storage', 'binary', '--rescore-with', 'int4'), 2, /--rescore-with must be f32 or int8/);
+});
+
+test('search --query-vectors names the query it refuses, and --threads must be in 1..256', () => {
+  writeFileSync(join(work, 'zero.json'), JSON.stringify([new Array(256).fill(0.1), new Array(256).fill(0)]));
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', '--query-vectors', 'zero.json'), 1,
+    /search batch: query 1: query vector is zero or not finite/);
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--threads', '0'), 2, /--threads/);
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--threads', '257'), 2, /--threads/);
+});
+
 test('a corrupted index is refused with the reason', () => {
   const bytes = readFileSync(join(work, 'f32.vtx'));
   bytes[bytes.length - 10] ^= 0xff;

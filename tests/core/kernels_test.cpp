@@ -135,3 +135,57 @@ TEST_CASE("set_kernels switches search to the baseline kernels and back, with th
         }
     }
 }
+
+TEST_CASE("the batched kernels give each query the one-query kernels' bits", "[kernels]") {
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int> value(-127, 127), any_byte(-128, 127);
+    for (const KernelTable* table : {&baseline_kernels(), &active_kernels()}) {
+        for (std::size_t n : {1u, 15u, 16u, 33u, 100u, 1024u, 2049u}) {
+            for (std::size_t count : {1u, 2u, 3u, 4u, 5u, 9u}) {
+                INFO(table->name << ", n = " << n << ", " << count << " queries");
+                const auto row = vitrine::test::random_vectors(1, n, std::uint32_t(n));
+                const auto queries = vitrine::test::random_vectors(count, n, std::uint32_t(n + count));
+                std::vector<std::int8_t> row8(n), queries8(count * n);
+                for (auto& v : row8) v = static_cast<std::int8_t>(any_byte(rng));  // a stored row may hold -128
+                for (auto& v : queries8) v = static_cast<std::int8_t>(value(rng));
+                std::vector<const float*> f(count);
+                std::vector<const std::int8_t*> i8(count);
+                std::vector<const std::uint8_t*> bits(count);
+                for (std::size_t q = 0; q < count; ++q) {
+                    f[q] = queries.data() + q * n;
+                    i8[q] = queries8.data() + q * n;
+                    bits[q] = reinterpret_cast<const std::uint8_t*>(queries8.data() + q * n);
+                }
+                std::vector<float> dots(count);
+                std::vector<std::int32_t> dots8(count);
+                std::vector<std::uint32_t> distances(count);
+                table->dot_f32_many(row.data(), f.data(), count, n, dots.data());
+                table->dot_i8_many(row8.data(), i8.data(), count, n, dots8.data());
+                const auto* row_bits = reinterpret_cast<const std::uint8_t*>(row8.data());
+                table->hamming_many(row_bits, bits.data(), count, n, distances.data());
+                for (std::size_t q = 0; q < count; ++q) {
+                    CHECK(dots[q] == canonical_scalar_dot(f[q], row.data(), n));
+                    std::int32_t exact = 0;
+                    for (std::size_t j = 0; j < n; ++j) exact += std::int32_t{i8[q][j]} * std::int32_t{row8[j]};
+                    CHECK(dots8[q] == exact);
+                    CHECK(distances[q] == table->hamming(bits[q], row_bits, n));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the f32-by-int8 rescoring kernel follows the canonical 16-lane order bit for bit", "[kernels]") {
+    std::mt19937 rng(12);
+    std::uniform_int_distribution<int> any_byte(-128, 127);
+    for (std::size_t n : {1u, 15u, 16u, 17u, 100u, 1024u, 1031u}) {
+        const auto a = vitrine::test::random_vectors(1, n, std::uint32_t(n));
+        std::vector<std::int8_t> b(n);
+        std::vector<float> b_as_floats(n);
+        for (std::size_t i = 0; i < n; ++i) b_as_floats[i] = b[i] = static_cast<std::int8_t>(any_byte(rng));
+        const float expected = canonical_scalar_dot(a.data(), b_as_floats.data(), n);
+        INFO("n = " << n);
+        CHECK(baseline_kernels().dot_f32_i8(a.data(), b.data(), n) == expected);
+        CHECK(active_kernels().dot_f32_i8(a.data(), b.data(), n) == expected);
+    }
+}

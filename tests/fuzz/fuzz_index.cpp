@@ -5,8 +5,10 @@
 // size field and checksums recomputed, tests/core/index_editing.hpp), so that
 // mutations reach the structural checks behind the checksums. An index that
 // opens is read in full and searched: unfiltered, and filtered by record 0's own
-// category, price and id, which must find record 0.
+// category, price and id, which must find record 0; each search again in a batch
+// (search_batch, two threads for the second query), which must give the same hits.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +18,7 @@
 #include "index_editing.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/index/reader.hpp"
+#include "vitrine/search/batch_search.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace {
@@ -34,6 +37,20 @@ void require_valid_hits(const Index& index, const std::vector<SearchHit>& hits, 
     }
 }
 
+// search_batch gives a query, beside another, the hits search gave it alone, bit for bit.
+void require_same_in_a_batch(const Index& index, const std::vector<float>& query, const SearchOptions& options,
+                             const std::vector<SearchHit>& alone) {
+    std::vector<float> queries(query);
+    for (std::size_t d = 0; d < query.size(); ++d) queries.push_back(d % 2 ? -1.0f : 0.5f);
+    const SearchOptions both[2] = {options, {.top_k = 2, .threads = 2}};
+    const auto answers = search_batch(index, queries, both);
+    FUZZ_REQUIRE(answers.size() == 2 && answers[0].size() == alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i)
+        FUZZ_REQUIRE(answers[0][i].position == alone[i].position &&
+                     std::memcmp(&answers[0][i].score, &alone[i].score, sizeof(float)) == 0);
+    require_valid_hits(index, answers[1], 2);
+}
+
 void read_and_search(const Index& index) {
     for (std::uint32_t i = 0; i < index.count(); ++i) {
         const RecordView record = index.record(i);
@@ -44,7 +61,9 @@ void read_and_search(const Index& index) {
     }
 
     const std::vector<float> query(index.dims(), 1.0f);
-    require_valid_hits(index, search(index, query, {.top_k = 3}), 3);
+    const auto unfiltered = search(index, query, {.top_k = 3});
+    require_valid_hits(index, unfiltered, 3);
+    require_same_in_a_batch(index, query, {.top_k = 3}, unfiltered);
     if (index.count() == 0) return;
 
     const RecordView first = index.record(0);
@@ -56,6 +75,7 @@ void read_and_search(const Index& index) {
                                     .ids = ids};
     const auto hits = search(index, query, own_filters);
     require_valid_hits(index, hits, own_filters.top_k);
+    require_same_in_a_batch(index, query, own_filters, hits);
     FUZZ_REQUIRE(std::any_of(hits.begin(), hits.end(), [](const SearchHit& hit) { return hit.position == 0; }));
     for (const SearchHit& hit : hits) {
         const RecordView record = index.record(hit.position);

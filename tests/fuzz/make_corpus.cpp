@@ -4,7 +4,7 @@
 //
 // One folder per target, a few small valid inputs each (plus the error shapes the
 // endpoint parsers must recognise), built with the same helpers as the unit tests:
-// indexes of every storage type (and one with rescore vectors) from test_catalogue.hpp,
+// indexes of every storage type (and one with f32, one with int8 rescore vectors) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
 // reached at once), and the WebP and GIF fixtures of tests/fixtures/images.
@@ -51,6 +51,10 @@ void index_seeds() {
     photographed[2].prepared_image = "photos/2.jpg";
     photographed[1].price.reset();
     write("index", "f32-photos-3x8.vtx", write_index(spec_for(Storage::f32, 8), photographed, random_vectors(3, 8, 6)));
+    IndexSpec int8_copies = spec_for(Storage::binary, 16);
+    int8_copies.rescore = true;
+    int8_copies.rescore_with = Storage::int8;
+    write("index", "binary-int8-rescore-3x16.vtx", write_index(int8_copies, numbered_products(3), random_vectors(3, 16, 6)));
 }
 
 Raster quadrants(int width, int height, int channels) {

@@ -1,11 +1,13 @@
 // search_parity.test.mjs — native CLI and WASM package give the same answers.
 //
 // For f32 and int8 indexes of dims 8, 100, 256, 1000 and 1024 (some not multiples of
-// 16), and binary and int8 indexes with f32 rescoring at 100 and 1024 dims, built natively by `vitrine build` from a random catalogue and vectors:
+// 16), and binary and int8 indexes with f32 rescoring and binary with int8 rescoring at 100 and
+// 1024 dims, built natively by `vitrine build` from a random catalogue and vectors:
 //   - the same input built by the WASM package's buildIndex gives byte-identical files;
 //   - the native file opens in WASM, and for 132 queries per index (1,320 in all;
 //     unfiltered top-10, and with category, price and id filters) `vitrine search
-//     --query-vectors` and index.search return the same ids in the same order with
+//     --query-vectors` (batched search natively, on every core) and index.search and
+//     index.searchBatch (batched in WASM) return the same ids in the same order with
 //     bit-identical float32 scores (the CLI prints 9 significant digits, which parse
 //     back to the exact float).
 // A local-embedder index is checked the same way, with text queries.
@@ -55,15 +57,20 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
   writeFileSync(join(work, `vectors-${dims}.jsonl`), jsonl);
 
   const variants = [{ storage: 'f32' }, { storage: 'int8' }];
-  if (dims === 100 || dims === 1024) variants.push({ storage: 'binary', rescore: true }, { storage: 'int8', rescore: true });
-  for (const { storage, rescore = false } of variants) {
-    const name = `${storage}${rescore ? ' + rescore' : ''}`;
+  if (dims === 100 || dims === 1024) {
+    variants.push({ storage: 'binary', rescore: true }, { storage: 'int8', rescore: true },
+      { storage: 'binary', rescoreWith: 'int8' });
+  }
+  for (const { storage, rescore = false, rescoreWith } of variants) {
+    const name = `${storage}${rescore ? ' + rescore' : ''}${rescoreWith ? ` + ${rescoreWith} rescore` : ''}`;
     test(`${name} x ${dims} dims: same index bytes, same ids, order and float32 scores`, () => {
-      const file = `index-${storage}-${rescore}-${dims}.vtx`;
+      const file = `index-${storage}-${rescore}-${rescoreWith}-${dims}.vtx`;
       cli('build', '--catalogue', `catalogue-${dims}.json`, '--vectors', `vectors-${dims}.jsonl`, '--model', 'parity-model',
-        '--storage', storage, ...(rescore ? ['--rescore'] : []), '--out', file);
+        '--storage', storage, ...(rescore ? ['--rescore'] : []), ...(rescoreWith ? ['--rescore-with', rescoreWith] : []),
+        '--out', file);
       const nativeBytes = readFileSync(join(work, file));
-      const wasmBytes = vitrine.buildIndex(catalogueJson, { vectorsJsonl: jsonl, model: 'parity-model', storage, rescore });
+      const wasmBytes = vitrine.buildIndex(catalogueJson,
+        { vectorsJsonl: jsonl, model: 'parity-model', storage, rescore, rescoreWith });
       assert.ok(Buffer.from(wasmBytes).equals(nativeBytes), 'the WASM-built index equals the native file byte for byte');
 
       const index = vitrine.openIndex(nativeBytes);
@@ -75,10 +82,12 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
           const native = parseJsonLines(cli('search', file, '--query-vectors', 'queries.json', ...batch.cli,
             ...(ids ? ['--ids', ids.join(',')] : [])));
           assert.equal(native.length, queries.length);
+          const batched = index.searchBatch(queries, { ...batch.wasm, ids });
           queries.forEach((query, q) => {
             const hits = index.search(query, { ...batch.wasm, ids }).results;
             assert.ok(hits.length > 0, 'filters leave something to find');
             assertSameHits(native[q], hits, `${batch.name}, query ${q}`);
+            assertSameHits(native[q], batched[q].results, `${batch.name}, query ${q} in searchBatch`);
             compared++;
           });
         });
@@ -105,5 +114,5 @@ test('local-embedder index: same bytes, and same hits for text queries', () => {
 
 test('at least 1,000 query vectors were compared', () => {
   assert.ok(compared >= 1000, `compared ${compared}`);
-  console.log(`# search parity: ${compared} query vectors over 10 indexes`);
+  console.log(`# search parity: ${compared} query vectors over 12 indexes`);
 });

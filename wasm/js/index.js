@@ -63,6 +63,7 @@ const buildOptions = {
   vectorsJsonl: check.text,
   vectors: check.float32Array,
   rescore: check.boolean,
+  rescoreWith: check.string,
 };
 
 class Vitrine {
@@ -153,6 +154,26 @@ class VitrineIndex {
     const answer = unwrap(this.#core, this.#open().search(argument, checked));
     for (const hit of answer.results) hit.metadata = parseMetadata(hit);
     return answer;
+  }
+
+  // Many query vectors in one pass over the index's vectors: an array of Float32Arrays or
+  // one Float32Array of count x dims values; options one object for all or one per query.
+  // Answers [{results}, ...], each exactly what search() gives that vector (WASM: one thread).
+  searchBatch(vectors, options) {
+    const each = (o, where) => check.checkOptions(where, o, searchOptions);
+    const checked = Array.isArray(options) ? options.map((o, q) => each(o, `searchBatch options[${q}]`)) : each(options, 'searchBatch');
+    let matrix = vectors, lengths;
+    if (Array.isArray(vectors)) {
+      vectors.forEach((v, q) => check.float32Array(`searchBatch vectors[${q}]`, v));
+      lengths = vectors.map((v) => v.length);
+      matrix = new Float32Array(lengths.reduce((sum, n) => sum + n, 0));
+      vectors.reduce((at, v) => (matrix.set(v, at), at + v.length), 0);
+    } else if (!(vectors instanceof Float32Array)) {
+      throw new TypeError('searchBatch vectors must be an array of Float32Arrays or one Float32Array matrix');
+    }
+    const answers = unwrap(this.#core, this.#core.searchBatch(this.#open(), matrix, lengths, checked));
+    for (const answer of answers) for (const hit of answer.results) hit.metadata = parseMetadata(hit);
+    return answers;
   }
 
   record(position) {

@@ -77,16 +77,19 @@ val build_index(const val& catalogue_json, const val& options) {
 
         const std::vector<Product> products =
             parse_feed(text_from_js(catalogue_json), {.format = format_from(options["format"])});
-        const bool rescore = !options["rescore"].isUndefined() && options["rescore"].as<bool>();
+        const val rescore_with_option = options["rescoreWith"];
+        const Storage rescore_with = rescore_with_option.isUndefined() ? Storage::f32 : storage_from(rescore_with_option);
+        const bool rescore = (!options["rescore"].isUndefined() && options["rescore"].as<bool>()) || !rescore_with_option.isUndefined();
         if (!from_vectors) {
-            LocalIndexOptions local{.storage = storage, .rescore = rescore};
+            LocalIndexOptions local{.storage = storage, .rescore = rescore, .rescore_with = rescore_with};
             if (dims != 0) local.dims = dims;
             return to_js_uint8_array(build_local_index(products, local));
         }
         const LoadedVectors vectors = !jsonl.isUndefined()
                                           ? parse_vectors_jsonl(text_from_js(jsonl), products, dims)
                                           : rows_from(floats, products.size(), dims);
-        return to_js_uint8_array(build_index_from_vectors(products, vectors, storage, model.as<std::string>(), rescore));
+        return to_js_uint8_array(
+            build_index_from_vectors(products, vectors, storage, model.as<std::string>(), rescore, rescore_with));
     });
 }
 

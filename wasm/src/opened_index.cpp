@@ -28,6 +28,8 @@ void set_record_fields(val& out, const RecordView& r) {
     out.set("thumbnail", std::string(r.thumbnail));
 }
 
+}  // namespace
+
 SearchOptions search_options_from(const val& js) {
     SearchOptions options;
     if (const val top_k = js["topK"]; !top_k.isUndefined()) options.top_k = top_k.as<std::uint32_t>();
@@ -40,7 +42,20 @@ SearchOptions search_options_from(const val& js) {
     return options;
 }
 
-}  // namespace
+val hits_to_js(const Index& index, const std::vector<SearchHit>& hits) {
+    val results = val::array();
+    for (std::size_t rank = 0; rank < hits.size(); ++rank) {
+        val hit = val::object();
+        hit.set("rank", rank + 1);
+        hit.set("score", hits[rank].score);
+        hit.set("position", hits[rank].position);
+        set_record_fields(hit, index.record(hits[rank].position));
+        results.set(rank, hit);
+    }
+    val out = val::object();
+    out.set("results", results);
+    return out;
+}
 
 OpenedIndex::OpenedIndex(AlignedBytes bytes) : bytes_(std::move(bytes)), index_(Index::open(bytes_.view())) {}
 
@@ -66,18 +81,7 @@ val OpenedIndex::search(const val& query, const val& options) const {
         const std::vector<SearchHit> hits = query.isString()
                                                 ? search_text(index_, query.as<std::string>(), search_options)
                                                 : vitrine::search(index_, floats_from_js(query), search_options);
-        val results = val::array();
-        for (std::size_t rank = 0; rank < hits.size(); ++rank) {
-            val hit = val::object();
-            hit.set("rank", rank + 1);
-            hit.set("score", hits[rank].score);
-            hit.set("position", hits[rank].position);
-            set_record_fields(hit, index_.record(hits[rank].position));
-            results.set(rank, hit);
-        }
-        val out = val::object();
-        out.set("results", results);
-        return out;
+        return hits_to_js(index_, hits);
     });
 }
 

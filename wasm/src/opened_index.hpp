@@ -16,11 +16,18 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "js_arrays.hpp"
 #include "vitrine/index/reader.hpp"
+#include "vitrine/search/search.hpp"
 
 namespace vitrine::wasm {
+
+// JS search options ({topK?, category?, ...}, type-checked by the JS layer) as the core's.
+SearchOptions search_options_from(const emscripten::val& options);
+// {results: [hits]}, each hit {rank, id, score, position, title, ..., metadata (JSON text)}.
+emscripten::val hits_to_js(const Index& index, const std::vector<SearchHit>& hits);
 
 class OpenedIndex {
 public:

@@ -15,8 +15,10 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const query: Float32Array = vitrine.embedLocal('brass floor lamp', index.dims);
   const hits: SearchHit[] = index.search(query, { topK: 5, category: 'lighting', minPrice: 10, maxPrice: 500, ids: ['a', 'b'] }).results;
   const byText: SearchResult = index.search('brass floor lamp', { topK: 3, rescore: false, rescoreFactor: 8 });
+  const batched: SearchResult[] = index.searchBatch([query, query], [{ topK: 2 }, { topK: 4, category: 'lighting' }]);
+  index.searchBatch(new Float32Array(index.dims * 3), { topK: 1 });
   const best = hits[0];
-  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : byText.results[0]?.id ?? 'none';
+  const title: string = best ? `${best.rank}. ${best.title} (${best.score.toFixed(3)}) at ${best.position}` : byText.results[0]?.id ?? batched[0]?.results[0]?.id ?? 'none';
   const colour: unknown = index.record(0).metadata['colour'];
   const storage: 'f32' | 'int8' | 'binary' = index.storage;
   index.close();
@@ -26,6 +28,7 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const built: Uint8Array = vitrine.buildIndex('[{"id":"a","title":"Lamp"}]', { storage: 'int8', dims: 64 });
   vitrine.buildIndex(new Uint8Array(0), { vectors: new Float32Array(8), model: 'qwen3-embedding-8b', dims: 8 });
   vitrine.buildIndex('[]', { vectorsJsonl: '{"id":"a","embedding":[1]}\n', model: 'm' });
+  vitrine.buildIndex('[]', { storage: 'binary', rescoreWith: 'int8' });
 
   try {
     vitrine.openIndex(built.subarray(0, 10));

@@ -92,10 +92,12 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 }
 
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
-                                                   Storage storage, std::string_view model, bool rescore) {
+                                                   Storage storage, std::string_view model, bool rescore,
+                                                   Storage rescore_with) {
     IndexSpec spec;
     spec.storage = storage;
     spec.rescore = rescore;
+    spec.rescore_with = rescore_with;
     spec.dims = vectors.dims;
     spec.model = std::string(model);
     spec.model_dims = vectors.model_dims;
@@ -122,6 +124,7 @@ std::vector<std::uint8_t> build_local_index(std::span<const Product> products, c
     spec.model_dims = options.dims;
     spec.embedder = EmbedderKind::local_hashing;
     spec.rescore = options.rescore;
+    spec.rescore_with = options.rescore_with;
     return write_index(spec, products, vectors);
 }
 

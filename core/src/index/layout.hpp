@@ -55,7 +55,11 @@ enum class SectionType : std::uint32_t {
     strings = 4,  // UTF-8 bytes the records point into
     rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
     photos = 6,   // optional, not required (1.1): prepared-photo references (below)
+    // optional, binary storage only, together (index/int8_rescore.hpp): int8 copies for rescoring
+    rescore_int8 = 24,    // count x dims int8
+    rescore_scales = 25,  // count f32 scales of those
 };
+inline constexpr std::uint32_t max_known_section_type = 25;
 
 // Photos section: count entries of two (u32 offset, u32 length) references — the
 // prepared rerank JPEG and the card thumbnail, each empty when the product has none —

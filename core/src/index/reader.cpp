@@ -10,6 +10,7 @@
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
+#include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
@@ -34,6 +35,8 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::strings: return "strings";
         case layout::SectionType::rescore: return "rescore";
         case layout::SectionType::photos: return "photos";
+        case layout::SectionType::rescore_int8: return "rescore_int8";
+        case layout::SectionType::rescore_scales: return "rescore_scales";
     }
     return nullptr;
 }
@@ -205,7 +208,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     index.row_bytes_ = row_bytes(header.spec.storage, header.spec.dims);
 
     const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
-    const SectionInfo* found[7] = {};
+    const SectionInfo* found[layout::max_known_section_type + 1] = {};
     std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
     index.sections_.reserve(header.section_count);
     for (std::uint32_t i = 0; i < header.section_count; ++i) {
@@ -279,6 +282,19 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         index.spec_.rescore = true;
         if (const auto bad = first_outside_unit_range(index.rescore_, count * header.spec.dims))
             corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
+    }
+    const auto section_at = [&](layout::SectionType type) {
+        const SectionInfo* s = found[static_cast<std::uint32_t>(type)];
+        return std::pair(s ? bytes.data() + s->offset : nullptr, s ? s->length : 0);
+    };
+    const auto [int8_values, int8_values_length] = section_at(layout::SectionType::rescore_int8);
+    const auto [int8_scales, int8_scales_length] = section_at(layout::SectionType::rescore_scales);
+    if (check_int8_rescore({int8_values, int8_values_length, int8_scales, int8_scales_length}, count, header.spec.dims,
+                           header.spec.storage == Storage::binary, index.rescore_ != nullptr)) {
+        index.rescore_ = int8_values;
+        index.rescore_scales_ = int8_scales;
+        index.spec_.rescore = true;
+        index.spec_.rescore_with = Storage::int8;
     }
 
     if (const SectionInfo* photos = found[static_cast<std::uint32_t>(layout::SectionType::photos)]) {
@@ -365,6 +381,10 @@ std::optional<std::uint32_t> Index::find_category(std::string_view category) con
 
 float Index::scale(std::uint32_t position) const noexcept {
     return bytes::load<float>(scales_ + std::size_t{position} * sizeof(float));
+}
+
+float Index::rescore_scale(std::uint32_t position) const noexcept {
+    return bytes::load<float>(rescore_scales_ + std::size_t{position} * sizeof(float));
 }
 
 }  // namespace vitrine

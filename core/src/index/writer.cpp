@@ -8,6 +8,7 @@
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
+#include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
@@ -35,6 +36,10 @@ void validate_spec(const IndexSpec& spec, std::size_t count, std::size_t vector_
         refuse(ErrorKind::invalid_argument, "unknown storage type");
     if (spec.rescore && spec.storage == Storage::f32)
         refuse(ErrorKind::invalid_argument, "rescoring needs int8 or binary storage (f32 vectors are exact already)");
+    if (spec.rescore_with != Storage::f32 && spec.rescore_with != Storage::int8)
+        refuse(ErrorKind::invalid_argument, "rescoring copies are f32 or int8");
+    if (spec.rescore_with == Storage::int8 && !(spec.rescore && spec.storage == Storage::binary))
+        refuse(ErrorKind::invalid_argument, "rescoring with int8 copies needs binary storage and rescore");
     if (count > IndexLimits::max_records)
         refuse(ErrorKind::limit_exceeded, std::to_string(count) + " products exceed the limit of " +
                                               std::to_string(IndexLimits::max_records));
@@ -101,15 +106,9 @@ std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, s
             sections.push_back({layout::SectionType::vectors, "vectors", as_bytes(rows)});
             break;
         case Storage::int8: {
-            std::vector<std::uint8_t> data(count * spec.dims);
-            std::vector<std::uint8_t> scales(count * sizeof(float));
-            for (std::size_t i = 0; i < count; ++i) {
-                auto* q = reinterpret_cast<std::int8_t*>(data.data() + i * spec.dims);
-                const float scale = quantise_int8({rows.data() + i * spec.dims, spec.dims}, {q, spec.dims});
-                bytes::store<float>(scales.data() + i * sizeof(float), scale);
-            }
-            sections.push_back({layout::SectionType::vectors, "vectors", std::move(data)});
-            sections.push_back({layout::SectionType::scales, "scales", std::move(scales)});
+            QuantisedRows quantised = quantise_rows(rows, count, spec.dims);
+            sections.push_back({layout::SectionType::vectors, "vectors", std::move(quantised.values)});
+            sections.push_back({layout::SectionType::scales, "scales", std::move(quantised.scales)});
             break;
         }
         case Storage::binary: {
@@ -121,7 +120,13 @@ std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, s
             break;
         }
     }
-    if (spec.rescore) sections.push_back({layout::SectionType::rescore, "rescore", as_bytes(rows)});
+    if (spec.rescore && spec.rescore_with == Storage::int8) {
+        QuantisedRows copies = quantise_rows(rows, count, spec.dims);
+        sections.push_back({layout::SectionType::rescore_int8, "rescore_int8", std::move(copies.values)});
+        sections.push_back({layout::SectionType::rescore_scales, "rescore_scales", std::move(copies.scales)});
+    } else if (spec.rescore) {
+        sections.push_back({layout::SectionType::rescore, "rescore", as_bytes(rows)});
+    }
     return sections;
 }
 

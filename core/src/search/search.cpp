@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <queue>
 #include <string>
 #include <unordered_set>
 
 #include "search/kernels/kernels.hpp"
+#include "search/scan_ranges.hpp"
+#include "search/search_steps.hpp"
+#include "search/top_k.hpp"
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
 
@@ -15,44 +17,6 @@ namespace vitrine {
 namespace {
 
 [[noreturn]] void refuse(const std::string& message) { throw Error(ErrorKind::invalid_argument, "search: " + message); }
-
-// Better = higher score, then lower position.
-bool ranks_before(const SearchHit& a, const SearchHit& b) noexcept {
-    return a.score > b.score || (a.score == b.score && a.position < b.position);
-}
-
-// Keeps the best k hits seen; the worst of them on top.
-class TopK {
-public:
-    explicit TopK(std::size_t k) : k_(k) {}
-    void offer(std::uint32_t position, float score) {
-        const SearchHit hit{position, score};
-        if (k_ == 0) return;
-        if (heap_.size() < k_) {
-            heap_.push(hit);
-        } else if (ranks_before(hit, heap_.top())) {
-            heap_.pop();
-            heap_.push(hit);
-        }
-    }
-    std::vector<SearchHit> sorted() && {
-        std::vector<SearchHit> hits;
-        hits.reserve(heap_.size());
-        while (!heap_.empty()) {
-            hits.push_back(heap_.top());
-            heap_.pop();
-        }
-        std::reverse(hits.begin(), hits.end());
-        return hits;
-    }
-
-private:
-    struct WorstOnTop {
-        bool operator()(const SearchHit& a, const SearchHit& b) const noexcept { return ranks_before(a, b); }
-    };
-    std::size_t k_;
-    std::priority_queue<SearchHit, std::vector<SearchHit>, WorstOnTop> heap_;
-};
 
 // The record positions a search scores: all, or those passing the filters, found
 // from the index's filter columns before any vector is read.
@@ -78,15 +42,18 @@ public:
         }
     }
 
+    bool filtered() const noexcept { return filtered_; }
+    const std::vector<std::uint32_t>& positions() const noexcept { return positions_; }
     std::size_t size() const noexcept { return filtered_ ? positions_.size() : count_; }
     // The j-th candidate's record position, ascending in j.
     std::uint32_t at(std::size_t j) const noexcept {
         return filtered_ ? positions_[j] : static_cast<std::uint32_t>(j);
     }
 
+    // Both visits take the range [begin, end) of candidates (a thread's share).
     template <class Visit>
-    void for_each(Visit&& visit) const {
-        for (std::size_t j = 0; j < size(); ++j) visit(at(j));
+    void for_each(std::size_t begin, std::size_t end, Visit&& visit) const {
+        for (std::size_t j = begin; j < end; ++j) visit(at(j));
     }
 
     // Visits the candidates four at a time, one from each quarter of the list, then
@@ -94,11 +61,11 @@ public:
     // sequential streams to the hardware prefetchers; four adjacent rows read in
     // lockstep are not, and ran at a third of the speed (scalar SSE2, 100k x 1024 int8).
     template <class VisitFour, class VisitOne>
-    void for_each_quartet(VisitFour&& visit_four, VisitOne&& visit_one) const {
-        const std::size_t quarter = size() / 4;
-        for (std::size_t j = 0; j < quarter; ++j)
+    void for_each_quartet(std::size_t begin, std::size_t end, VisitFour&& visit_four, VisitOne&& visit_one) const {
+        const std::size_t quarter = (end - begin) / 4;
+        for (std::size_t j = begin; j < begin + quarter; ++j)
             visit_four({at(j), at(j + quarter), at(j + 2 * quarter), at(j + 3 * quarter)});
-        for (std::size_t j = 4 * quarter; j < size(); ++j) visit_one(at(j));
+        for (std::size_t j = begin + 4 * quarter; j < end; ++j) visit_one(at(j));
     }
 
 private:
@@ -116,17 +83,19 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
     if (options.min_price && options.max_price && *options.min_price > *options.max_price)
         refuse("min_price is greater than max_price");
     if (options.rescore_factor && *options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
+    if (options.threads == 0 || options.threads > max_search_threads)
+        refuse("threads must be in 1.." + std::to_string(max_search_threads));
 }
 
-// Scores every candidate with the index's own storage and keeps the best `keep`.
+// Scores candidates [begin, end) with the index's own storage and keeps the best `keep`.
 std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidates, std::span<const float> unit,
-                                  std::size_t keep) {
+                                  std::size_t keep, std::size_t begin, std::size_t end) {
     const kernels::KernelTable& k = kernels::active_kernels();
     const std::size_t dims = index.dims();
     TopK best(keep);
     switch (index.storage()) {
         case Storage::f32:
-            candidates.for_each([&](std::uint32_t i) {
+            candidates.for_each(begin, end, [&](std::uint32_t i) {
                 best.offer(i, k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.vector_row(i)), dims));
             });
             break;
@@ -135,10 +104,11 @@ std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidat
             const float query_scale = quantise_int8(unit, q);
             const auto row = [&](std::uint32_t i) { return reinterpret_cast<const std::int8_t*>(index.vector_row(i)); };
             const auto offer = [&](std::uint32_t i, std::int32_t dot) {
-                best.offer(i, static_cast<float>(dot) * (query_scale * index.scale(i)));
+                best.offer(i, int8_score(dot, query_scale, index.scale(i)));
             };
             // Rows go to the kernel four at a time (they share the query's work there).
             candidates.for_each_quartet(
+                begin, end,
                 [&](const std::array<std::uint32_t, 4>& quartet) {
                     const std::int8_t* const rows[4] = {row(quartet[0]), row(quartet[1]), row(quartet[2]),
                                                         row(quartet[3])};
@@ -152,9 +122,8 @@ std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidat
         case Storage::binary: {
             std::vector<std::uint8_t> q(binary_row_bytes(dims));
             binarise(unit, q);
-            candidates.for_each([&](std::uint32_t i) {
-                const auto distance = static_cast<std::int64_t>(k.hamming(q.data(), index.vector_row(i), q.size()));
-                best.offer(i, static_cast<float>(static_cast<std::int64_t>(dims) - 2 * distance) / static_cast<float>(dims));
+            candidates.for_each(begin, end, [&](std::uint32_t i) {
+                best.offer(i, binary_score(k.hamming(q.data(), index.vector_row(i), q.size()), dims));
             });
             break;
         }
@@ -162,26 +131,59 @@ std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidat
     return std::move(best).sorted();
 }
 
+// The first pass split into options.threads ranges of candidates, merged exactly.
+std::vector<SearchHit> threaded_first_pass(const Index& index, const Candidates& candidates,
+                                           std::span<const float> unit, std::size_t keep, std::size_t threads) {
+    std::vector<std::vector<SearchHit>> parts(range_parts(candidates.size(), threads));
+    for_each_range(candidates.size(), threads, [&](std::size_t part, std::size_t begin, std::size_t end) {
+        parts[part] = first_pass(index, candidates, unit, keep, begin, end);
+    });
+    return merge_best(std::move(parts), keep);
+}
+
 }  // namespace
 
-std::vector<SearchHit> search(const Index& index, std::span<const float> query, const SearchOptions& options) {
+std::vector<float> unit_query(const Index& index, std::span<const float> query, const SearchOptions& options) {
     validate(index, query, options);
     std::vector<float> unit(query.begin(), query.end());
     if (!l2_normalise(unit)) refuse("query vector is zero or not finite");
+    return unit;
+}
 
+std::optional<std::vector<std::uint32_t>> filtered_positions(const Index& index, const SearchOptions& options) {
     const Candidates candidates(index, options);
-    const std::size_t top_k = std::min<std::size_t>(options.top_k, index.count());
-    const bool rescoring = index.spec().rescore && options.rescore;
-    if (!rescoring) return first_pass(index, candidates, unit, top_k);
+    if (!candidates.filtered()) return std::nullopt;
+    return candidates.positions();
+}
 
+std::size_t first_pass_keep(const Index& index, const SearchOptions& options) {
+    const std::size_t top_k = std::min<std::size_t>(options.top_k, index.count());
+    if (!(index.spec().rescore && options.rescore)) return top_k;
     const std::size_t factor = options.rescore_factor.value_or(index.storage() == Storage::binary ? 16 : 4);
-    const std::size_t keep = options.top_k > index.count() / factor ? index.count() : options.top_k * factor;
+    return options.top_k > index.count() / factor ? index.count() : options.top_k * factor;
+}
+
+std::vector<SearchHit> rescored(const Index& index, std::span<const float> unit, const std::vector<SearchHit>& first,
+                                const SearchOptions& options) {
+    if (!(index.spec().rescore && options.rescore)) return first;
     const kernels::KernelTable& k = kernels::active_kernels();
-    TopK best(top_k);
-    for (const SearchHit& hit : first_pass(index, candidates, unit, keep))
+    const bool int8_copies = index.spec().rescore_with == Storage::int8;
+    TopK best(std::min<std::size_t>(options.top_k, index.count()));
+    for (const SearchHit& hit : first) {
+        const std::uint8_t* row = index.rescore_row(hit.position);
         best.offer(hit.position,
-                   k.dot_f32(unit.data(), reinterpret_cast<const float*>(index.rescore_row(hit.position)), index.dims()));
+                   int8_copies ? k.dot_f32_i8(unit.data(), reinterpret_cast<const std::int8_t*>(row), index.dims()) *
+                                     index.rescore_scale(hit.position)
+                               : k.dot_f32(unit.data(), reinterpret_cast<const float*>(row), index.dims()));
+    }
     return std::move(best).sorted();
+}
+
+std::vector<SearchHit> search(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    const std::vector<float> unit = unit_query(index, query, options);
+    const Candidates candidates(index, options);
+    const auto first = threaded_first_pass(index, candidates, unit, first_pass_keep(index, options), options.threads);
+    return rescored(index, unit, first, options);
 }
 
 const char* search_kernel_name() noexcept { return kernels::active_kernels().name; }

@@ -39,9 +39,11 @@ struct LoadedVectors {
 LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Product> products, std::uint32_t dims = 0);
 
 // Writes an index over a hosted model's vectors (precomputed, or fetched by a transport).
-// With rescore, f32 copies are kept beside int8 or binary vectors (IndexSpec::rescore).
+// With rescore, f32 copies are kept beside int8 or binary vectors (IndexSpec::rescore),
+// or int8 copies beside binary ones with rescore_with = int8 (IndexSpec::rescore_with).
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
-                                                   Storage storage, std::string_view model, bool rescore = false);
+                                                   Storage storage, std::string_view model, bool rescore = false,
+                                                   Storage rescore_with = Storage::f32);
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -49,6 +51,7 @@ struct LocalIndexOptions {
     Storage storage = Storage::f32;
     std::uint32_t dims = 256;
     bool rescore = false;
+    Storage rescore_with = Storage::f32;
     Progress progress = {};
 };
 

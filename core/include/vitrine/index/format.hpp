@@ -47,6 +47,9 @@ struct IndexSpec {
     // Also store the f32 vectors (int8 and binary storage): search then rescores its
     // best first-pass candidates exactly. Costs 4 bytes a dimension.
     bool rescore = false;
+    // The copies rescoring reads: f32 (exact), or int8 for binary storage (1 byte a
+    // dimension and a scale a vector; the f32 query scores them, score = scale x dot).
+    Storage rescore_with = Storage::f32;
 };
 
 // One product of the catalogue.

@@ -90,10 +90,13 @@ public:
         return vectors_ + static_cast<std::size_t>(position) * row_bytes_;
     }
     float scale(std::uint32_t position) const noexcept;  // int8 storage only
-    // f32 copy of a vector for rescoring; only when spec().rescore.
+    // Copy of a vector for rescoring, only when spec().rescore: dims f32 values, or with
+    // spec().rescore_with == int8, dims int8 values whose scale is rescore_scale(position).
     const std::uint8_t* rescore_row(std::uint32_t position) const noexcept {
-        return rescore_ + static_cast<std::size_t>(position) * spec_.dims * sizeof(float);
+        const std::size_t value_bytes = spec_.rescore_with == Storage::int8 ? 1 : sizeof(float);
+        return rescore_ + static_cast<std::size_t>(position) * spec_.dims * value_bytes;
     }
+    float rescore_scale(std::uint32_t position) const noexcept;
 
 private:
     Index() = default;
@@ -105,6 +108,7 @@ private:
     const std::uint8_t* vectors_ = nullptr;
     const std::uint8_t* scales_ = nullptr;
     const std::uint8_t* rescore_ = nullptr;
+    const std::uint8_t* rescore_scales_ = nullptr;
     const std::uint8_t* records_ = nullptr;
     std::span<const std::uint8_t> strings_;
     const std::uint8_t* photos_ = nullptr;  // photo entries, when the index has them

@@ -8,13 +8,15 @@
 // int8 indexes quantise the query to int8 and score exactly in integers:
 // score = dot(q, v) * scale_q * scale_v. binary indexes compare signs:
 // score = 1 - 2 * hamming(q, v) / dims. Indexes that keep f32 vectors for rescoring
-// return exact f32 scores for the best first-pass candidates.
+// return exact f32 scores for the best first-pass candidates; binary indexes that keep
+// int8 copies instead return dot(f32 query, int8 copy) * its scale for them.
+// Many queries in one pass over the vectors: vitrine/search/batch_search.hpp.
 //
 // Documented behaviour at the edges:
 //   - query length != index dims, a zero or non-finite query: ErrorKind::invalid_argument
 //   - top_k == 0: ErrorKind::invalid_argument
 //   - top_k larger than the matches: all matches are returned (fewer than top_k)
-//   - min_price > max_price, rescore_factor == 0: ErrorKind::invalid_argument
+//   - min_price > max_price, rescore_factor == 0, threads outside 1..256: ErrorKind::invalid_argument
 //   - ids naming no record: they match nothing (no error)
 #pragma once
 
@@ -40,7 +42,13 @@ struct SearchOptions {
     // 1024-dim data (binary with 4: 0.64; see vitrine_recall_bench).
     bool rescore = true;
     std::optional<std::size_t> rescore_factor = {};
+    // Threads the scan is split across (contiguous ranges of the candidates, their best
+    // hits merged exactly: the same results for any number). 1 by default; 0 is refused.
+    // The WebAssembly build has no threads: there every range runs on the calling thread.
+    std::size_t threads = 1;  // 1..max_search_threads
 };
+
+inline constexpr std::size_t max_search_threads = 256;
 
 struct SearchHit {
     std::uint32_t position;  // record position in the index

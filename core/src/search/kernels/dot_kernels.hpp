@@ -15,6 +15,23 @@ namespace {  // internal linkage: each architecture's unit keeps its own copy
 
 constexpr std::size_t canonical_lanes = 16;
 
+// The end of a canonical dot: the 16 lanes held in `acc`, the elements from i to n
+// added to lanes 0.. one by one, then the fixed tree.
+template <class Arch>
+float finish_canonical(const xsimd::batch<float, Arch>* acc, const float* a, const float* b, std::size_t i,
+                       std::size_t n) {
+    constexpr std::size_t width = xsimd::batch<float, Arch>::size;
+    alignas(64) float lanes[canonical_lanes];
+    for (std::size_t r = 0; r < canonical_lanes / width; ++r) acc[r].store_aligned(lanes + r * width);
+    for (std::size_t j = 0; i + j < n; ++j) {
+        const float product = a[i + j] * b[i + j];
+        lanes[j] = lanes[j] + product;
+    }
+    for (std::size_t w = canonical_lanes / 2; w >= 1; w /= 2)
+        for (std::size_t j = 0; j < w; ++j) lanes[j] = lanes[j] + lanes[j + w];
+    return lanes[0];
+}
+
 // Element i is accumulated into lane i % 16 (products and sums rounded separately:
 // the build uses -ffp-contract=off), then lanes are combined as
 // l[j] += l[j + w] for w = 8, 4, 2, 1. Any register width gives the same bits.
@@ -32,15 +49,26 @@ float dot_f32(const float* a, const float* b, std::size_t n) {
         for (std::size_t r = 0; r < registers; ++r)
             acc[r] = acc[r] + batch::load_unaligned(a + i + r * width) * batch::load_unaligned(b + i + r * width);
 
-    alignas(64) float lanes[canonical_lanes];
-    for (std::size_t r = 0; r < registers; ++r) acc[r].store_aligned(lanes + r * width);
-    for (std::size_t j = 0; i + j < n; ++j) {
-        const float product = a[i + j] * b[i + j];
-        lanes[j] = lanes[j] + product;
+    return finish_canonical<Arch>(acc, a, b, i, n);
+}
+
+// dot_f32 of an f32 query and an int8 row (its values, exactly as floats): the same
+// canonical 16-lane order, so every architecture gives the same bits. Rescoring only.
+template <class Arch>
+float dot_f32_i8(const float* a, const std::int8_t* b, std::size_t n) {
+    using batch = xsimd::batch<float, Arch>;
+    constexpr std::size_t width = batch::size, registers = canonical_lanes / width;
+    batch acc[registers];
+    for (auto& r : acc) r = batch(0.0f);
+    alignas(64) float row[canonical_lanes];
+    std::size_t i = 0;
+    for (; i + canonical_lanes <= n; i += canonical_lanes) {
+        for (std::size_t j = 0; j < canonical_lanes; ++j) row[j] = static_cast<float>(b[i + j]);
+        for (std::size_t r = 0; r < registers; ++r)
+            acc[r] = acc[r] + batch::load_unaligned(a + i + r * width) * batch::load_aligned(row + r * width);
     }
-    for (std::size_t w = canonical_lanes / 2; w >= 1; w /= 2)
-        for (std::size_t j = 0; j < w; ++j) lanes[j] = lanes[j] + lanes[j + w];
-    return lanes[0];
+    for (std::size_t j = 0; i + j < n; ++j) row[j] = static_cast<float>(b[i + j]);
+    return finish_canonical<Arch>(acc, a + i, row, 0, n - i);
 }
 
 // Sums of adjacent int16 products into int32 lanes (pmaddwd; WASM i32x4.dot_i16x8_s).
@@ -127,6 +155,81 @@ void dot_i8_x4(const std::int8_t* a, const std::int8_t* const rows[4], std::size
     out[3] = finish(t3, r3);
 }
 
+// One row against `count` queries: out[q] = dot_f32(queries[q], row, n), bit for bit.
+// Queries go G at a time (G accumulator sets of 16 lanes, G = 8 / registers a set: 4
+// with AVX2, 2 with SSE / WASM SIMD128, so they stay in registers), and each loaded
+// chunk of the row is multiplied into all G. The row is read from memory once; the
+// later groups find it in L1. Products commute exactly, so q x r = r x q bit for bit.
+template <class Arch, std::size_t G>
+void dot_f32_group(const float* row, const float* const* queries, std::size_t n, float* out) {
+    using batch = xsimd::batch<float, Arch>;
+    constexpr std::size_t width = batch::size, registers = canonical_lanes / width;
+    batch acc[G][registers];
+    for (auto& set : acc)
+        for (auto& r : set) r = batch(0.0f);
+    std::size_t i = 0;
+    for (; i + canonical_lanes <= n; i += canonical_lanes) {
+        batch chunk[registers];
+        for (std::size_t r = 0; r < registers; ++r) chunk[r] = batch::load_unaligned(row + i + r * width);
+        for (std::size_t g = 0; g < G; ++g)
+            for (std::size_t r = 0; r < registers; ++r)
+                acc[g][r] = acc[g][r] + batch::load_unaligned(queries[g] + i + r * width) * chunk[r];
+    }
+    for (std::size_t g = 0; g < G; ++g) out[g] = finish_canonical<Arch>(acc[g], queries[g], row, i, n);
+}
+
+template <class Arch>
+void dot_f32_many(const float* row, const float* const* queries, std::size_t count, std::size_t n, float* out) {
+    constexpr std::size_t group = 8 / (canonical_lanes / xsimd::batch<float, Arch>::size);
+    std::size_t q = 0;
+    for (; q + group <= count; q += group) dot_f32_group<Arch, group>(row, queries + q, n, out + q);
+    for (; q < count; ++q) dot_f32_group<Arch, 1>(row, queries + q, n, out + q);
+}
+
+// One row against G queries, exact. dot_i8_x4's trick with the roles swapped: the row is
+// sign-extended once a chunk (even and odd bytes, three shifts shared by all G), and each
+// query costs one shift and one AND (256 x its even and odd bytes), then two multiply-adds.
+// Sums come out x256 and are flushed (/256, exact) every 1024 elements, as there.
+template <class Arch, std::size_t G>
+void dot_i8_group(const std::int8_t* row, const std::int8_t* const* queries, std::size_t n, std::int32_t* out) {
+    using b8 = xsimd::batch<std::int8_t, Arch>;
+    using b16 = xsimd::batch<std::int16_t, Arch>;
+    using b32 = xsimd::batch<std::int32_t, Arch>;
+    constexpr std::size_t width = b8::size, flush_every = 1024;
+    const b16 high_byte(static_cast<std::int16_t>(-256));
+    b32 totals[G];
+    for (auto& t : totals) t = b32(0);
+    std::size_t i = 0;
+    while (i + width <= n) {
+        b32 sums[G];
+        for (auto& s : sums) s = b32(0);
+        const std::size_t stop = std::min(n, i + flush_every);
+        for (; i + width <= stop; i += width) {
+            const b16 vb = xsimd::bitwise_cast<b16>(b8::load_unaligned(row + i));
+            const b16 row_even = (vb << 8) >> 8, row_odd = vb >> 8;
+            for (std::size_t g = 0; g < G; ++g) {
+                const b16 va = xsimd::bitwise_cast<b16>(b8::load_unaligned(queries[g] + i));
+                sums[g] = sums[g] + (madd_i16<Arch>(va << 8, row_even) + madd_i16<Arch>(va & high_byte, row_odd));
+            }
+        }
+        for (std::size_t g = 0; g < G; ++g) totals[g] = totals[g] + (sums[g] >> 8);
+    }
+    for (std::size_t g = 0; g < G; ++g) {
+        std::int32_t sum = xsimd::hadd(totals[g]);
+        for (std::size_t j = i; j < n; ++j) sum += std::int32_t{queries[g][j]} * std::int32_t{row[j]};
+        out[g] = sum;
+    }
+}
+
+template <class Arch>
+void dot_i8_many(const std::int8_t* row, const std::int8_t* const* queries, std::size_t count, std::size_t n,
+                 std::int32_t* out) {
+    constexpr std::size_t group = 4;
+    std::size_t q = 0;
+    for (; q + group <= count; q += group) dot_i8_group<Arch, group>(row, queries + q, n, out + q);
+    for (; q < count; ++q) dot_i8_group<Arch, 1>(row, queries + q, n, out + q);
+}
+
 // Popcount of XOR, 64 bits at a time; each architecture's unit compiles it with its
 // own flags (POPCNT with AVX2, i64.popcnt in WASM). Exact, like every integer kernel.
 template <class Arch>
@@ -141,6 +244,13 @@ std::uint32_t hamming(const std::uint8_t* a, const std::uint8_t* b, std::size_t 
     }
     for (; i < bytes; ++i) distance += static_cast<std::uint32_t>(std::popcount(static_cast<unsigned>(a[i] ^ b[i])));
     return distance;
+}
+
+// One row against `count` queries' bit strings; the row stays in L1 after the first.
+template <class Arch>
+void hamming_many(const std::uint8_t* row, const std::uint8_t* const* queries, std::size_t count, std::size_t bytes,
+                  std::uint32_t* out) {
+    for (std::size_t q = 0; q < count; ++q) out[q] = hamming<Arch>(queries[q], row, bytes);
 }
 
 }  // namespace

@@ -21,6 +21,16 @@ struct KernelTable {
     void (*dot_i8_x4)(const std::int8_t* a, const std::int8_t* const rows[4], std::size_t n, std::int32_t out[4]);
     // Number of differing bits between two bit strings of `bytes` bytes.
     std::uint32_t (*hamming)(const std::uint8_t* a, const std::uint8_t* b, std::size_t bytes);
+    // Canonical-order dot product of an f32 query with an int8 row (rescoring by int8 copies).
+    float (*dot_f32_i8)(const float* a, const std::int8_t* b, std::size_t n);
+    // Batched search: one row against `count` queries at once, out[q] bit-identical to
+    // the one-query kernel's (queries[q], row); each loaded chunk of the row serves
+    // several queries (register blocking), so a scan is bound by arithmetic, not memory.
+    void (*dot_f32_many)(const float* row, const float* const* queries, std::size_t count, std::size_t n, float* out);
+    void (*dot_i8_many)(const std::int8_t* row, const std::int8_t* const* queries, std::size_t count, std::size_t n,
+                        std::int32_t* out);
+    void (*hamming_many)(const std::uint8_t* row, const std::uint8_t* const* queries, std::size_t count,
+                         std::size_t bytes, std::uint32_t* out);
 };
 
 const KernelTable& baseline_kernels() noexcept;

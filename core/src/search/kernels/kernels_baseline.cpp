@@ -6,7 +6,8 @@ namespace vitrine::kernels {
 
 const KernelTable& baseline_kernels() noexcept {
     using arch = xsimd::default_arch;
-    static const KernelTable table{arch::name(), &dot_f32<arch>, &dot_i8<arch>, &dot_i8_x4<arch>, &hamming<arch>};
+    static const KernelTable table{arch::name(), &dot_f32<arch>, &dot_i8<arch>, &dot_i8_x4<arch>, &hamming<arch>,
+                                   &dot_f32_i8<arch>, &dot_f32_many<arch>, &dot_i8_many<arch>, &hamming_many<arch>};
     return table;
 }
 

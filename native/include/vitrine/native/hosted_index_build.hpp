@@ -35,6 +35,7 @@ struct HostedIndexOptions {
     std::uint32_t dims = 0;  // 0: as many as the model returns
     Storage storage = Storage::f32;
     bool rescore = false;  // keep f32 copies beside int8 or binary vectors
+    Storage rescore_with = Storage::f32;  // or int8 copies beside binary ones (IndexSpec::rescore_with)
     std::size_t batch_size = 32;
     Progress progress = {};
 };
