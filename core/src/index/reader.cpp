@@ -195,6 +195,184 @@ void check_index_header(std::span<const std::uint8_t> first_bytes, std::uint64_t
                 (file_size < declared ? " (truncated)" : " (trailing bytes)"));
 }
 
+namespace {
+
+// The known sections of a file by type, each at most once.
+class SectionsByType {
+public:
+    explicit SectionsByType(const std::vector<SectionInfo>& sections) {
+        for (const SectionInfo& s : sections) {
+            if (!s.known) continue;
+            if (found_[s.type]) corrupt("section type " + num(s.type) + " appears twice");
+            found_[s.type] = &s;
+        }
+    }
+    const SectionInfo* find(layout::SectionType type) const { return found_[static_cast<std::uint32_t>(type)]; }
+    // The section's bytes, which must be there and be exactly `length` long.
+    const SectionInfo& require(layout::SectionType type, std::uint64_t length) const {
+        const SectionInfo* s = find(type);
+        const std::string name = known_section_name(static_cast<std::uint32_t>(type));
+        if (!s) corrupt("the " + name + " section is missing");
+        if (s->length != length) corrupt("the " + name + " section is " + num(s->length) + " bytes, expected " + num(length));
+        return *s;
+    }
+
+private:
+    const SectionInfo* found_[layout::max_known_section_type + 1] = {};
+};
+
+}  // namespace
+
+// Index::open's steps, in order; each checks what it attaches.
+struct Index::Opening {
+    // Every entry of the section table: inside the file, aligned, not overlapping,
+    // checksums right, and no unknown section marked required.
+    static std::vector<SectionInfo> read_section_table(std::span<const std::uint8_t> bytes, const ParsedHeader& header,
+                                                       const OpenOptions& options) {
+        const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
+        std::vector<SectionInfo> sections;
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
+        sections.reserve(header.section_count);
+        for (std::uint32_t i = 0; i < header.section_count; ++i) {
+            const std::uint8_t* e = bytes.data() + header.table_offset + i * layout::section_entry_size;
+            SectionInfo s;
+            s.type = bytes::load<std::uint32_t>(e + layout::entry::type);
+            s.offset = bytes::load<std::uint64_t>(e + layout::entry::offset);
+            s.length = bytes::load<std::uint64_t>(e + layout::entry::length);
+            s.checksum = bytes::load<std::uint64_t>(e + layout::entry::checksum);
+            s.name = std::string(bytes::load_padded_text(e + layout::entry::name, layout::section_name_field));
+            const std::uint32_t flags = bytes::load<std::uint32_t>(e + layout::entry::flags);
+            s.known = known_section_name(s.type) != nullptr;
+            const std::string label = "section " + num(i) + " ('" + printable(s.name) + "', type " + num(s.type) + ")";
+            if (!s.known && (flags & layout::flag_required))
+                refuse(ErrorKind::unsupported, label + " is required but not known to this reader");
+            if (s.offset % layout::section_alignment != 0) corrupt(label + " offset " + num(s.offset) + " is not 64-byte aligned");
+            if (s.offset < table_end || s.offset > bytes.size() || s.length > bytes.size() - s.offset)
+                corrupt(label + " (offset " + num(s.offset) + ", length " + num(s.length) + ") lies outside the file's " +
+                        num(bytes.size()) + " bytes");
+            if (options.verify_checksums && checksum64(bytes.data() + s.offset, s.length) != s.checksum)
+                corrupt(label + " checksum mismatch (corrupted data)");
+            extents.emplace_back(s.offset, s.offset + s.length);
+            sections.push_back(std::move(s));
+        }
+        std::sort(extents.begin(), extents.end());
+        for (std::size_t i = 1; i < extents.size(); ++i)
+            if (extents[i].first < extents[i - 1].second) corrupt("sections overlap");
+        return sections;
+    }
+
+    static void attach_records(Index& index, const SectionsByType& found) {
+        const std::uint64_t length = std::uint64_t{index.count_} * layout::record_size;
+        index.records_ = index.bytes_.data() + found.require(layout::SectionType::records, length).offset;
+        const SectionInfo* strings = found.find(layout::SectionType::strings);
+        if (!strings) corrupt("the strings section is missing");
+        index.strings_ = index.bytes_.subspan(strings->offset, strings->length);
+    }
+
+    // The vectors (and int8 scales), with the values each storage can never hold refused.
+    static void attach_vectors(Index& index, const SectionsByType& found) {
+        const std::uint64_t count = index.count_;
+        const std::uint32_t dims = index.spec_.dims;
+        const std::uint8_t* base = index.bytes_.data();
+        index.vectors_ = base + found.require(layout::SectionType::vectors, count * index.row_bytes_).offset;
+        switch (index.spec_.storage) {
+            case Storage::int8:
+                index.scales_ = base + found.require(layout::SectionType::scales, count * sizeof(float)).offset;
+                for (std::uint32_t i = 0; i < count; ++i) {
+                    const float scale = index.scale(i);
+                    // Unit vectors quantise with scale = max |value| / 127 <= 1 / 127.
+                    if (!(scale >= 0.0f && scale <= 1.0f / 127.0f)) corrupt("vector " + num(i) + " has an invalid int8 scale");
+                }
+                if (const auto bad = first_int8_minimum(index.vectors_, count * dims))
+                    corrupt("vector " + num(*bad / dims) + " holds the int8 value -128 (quantised values are -127..127)");
+                break;
+            case Storage::binary:
+                if (const auto bad = first_row_with_padding_bits(index.vectors_, count, dims))
+                    corrupt("vector " + num(*bad) + " has bits set past dims " + num(dims) + " (binary rows are zero-padded)");
+                break;
+            case Storage::f32:
+                // A NaN or infinity in a vector would make scores silently wrong.
+                if (const auto bad = first_outside_unit_range(index.vectors_, count * dims))
+                    corrupt("vector " + num(*bad / dims) + " holds a value outside [-1, 1] (vectors are unit length)");
+                break;
+        }
+    }
+
+    // Optional full-precision (f32) or int8 copies of int8/binary vectors, for rescoring.
+    static void attach_rescore(Index& index, const SectionsByType& found) {
+        const std::uint64_t count = index.count_;
+        const std::uint32_t dims = index.spec_.dims;
+        const std::uint8_t* base = index.bytes_.data();
+        if (found.find(layout::SectionType::rescore)) {
+            if (index.spec_.storage == Storage::f32) corrupt("an f32 index has a rescore section");
+            index.rescore_ = base + found.require(layout::SectionType::rescore, count * dims * sizeof(float)).offset;
+            index.spec_.rescore = true;
+            if (const auto bad = first_outside_unit_range(index.rescore_, count * dims))
+                corrupt("rescore vector " + num(*bad / dims) + " holds a value outside [-1, 1] (vectors are unit length)");
+        }
+        const auto section_at = [&](layout::SectionType type) {
+            const SectionInfo* s = found.find(type);
+            return std::pair(s ? base + s->offset : nullptr, s ? s->length : 0);
+        };
+        const auto [int8_values, int8_values_length] = section_at(layout::SectionType::rescore_int8);
+        const auto [int8_scales, int8_scales_length] = section_at(layout::SectionType::rescore_scales);
+        if (check_int8_rescore({int8_values, int8_values_length, int8_scales, int8_scales_length}, count, dims,
+                               index.spec_.storage == Storage::binary, index.rescore_ != nullptr)) {
+            index.rescore_ = int8_values;
+            index.rescore_scales_ = int8_scales;
+            index.spec_.rescore = true;
+            index.spec_.rescore_with = Storage::int8;
+        }
+    }
+
+    // Optional prepared-photo and thumbnail names, one pair per record.
+    static void attach_photos(Index& index, const SectionsByType& found) {
+        const SectionInfo* photos = found.find(layout::SectionType::photos);
+        if (!photos) return;
+        const std::uint64_t count = index.count_;
+        const std::uint64_t entries = count * layout::photo_entry_size;
+        if (photos->length < entries)
+            corrupt("the photos section is " + num(photos->length) + " bytes, too short for " + num(count) + " entries");
+        index.photos_ = index.bytes_.data() + photos->offset;
+        index.photo_strings_ = index.bytes_.subspan(photos->offset + entries, photos->length - entries);
+        for (std::uint64_t i = 0; i < count * 2; ++i) {
+            const std::uint64_t offset = bytes::load<std::uint32_t>(index.photos_ + i * 8);
+            const std::uint64_t length = bytes::load<std::uint32_t>(index.photos_ + i * 8 + 4);
+            if (offset + length > index.photo_strings_.size())
+                corrupt("record " + num(i / 2) + " refers to a photo name outside the photos section");
+        }
+    }
+
+    // Every record's text inside the strings section, its price and metadata sound;
+    // gathers the filter columns (prices, category numbers) on the way.
+    static void check_records(Index& index) {
+        index.prices_.resize(index.count_);
+        index.category_numbers_.resize(index.count_);
+        std::unordered_map<std::string_view, std::uint32_t> category_numbers;
+        for (std::uint32_t i = 0; i < index.count_; ++i) {
+            const std::uint8_t* entry = index.records_ + std::size_t{i} * layout::record_size;
+            for (std::size_t f = 0; f < layout::record_string_fields; ++f) {
+                const std::uint64_t offset = bytes::load<std::uint32_t>(entry + f * 8);
+                const std::uint64_t length = bytes::load<std::uint32_t>(entry + f * 8 + 4);
+                if (offset + length > index.strings_.size())
+                    corrupt("record " + num(i) + " refers to text outside the strings section");
+            }
+            const double price = bytes::load<double>(entry + layout::record_price);
+            if (!std::isfinite(price)) corrupt("record " + num(i) + " has a non-finite price");
+            const bool priced = has_price(entry);
+            if (!priced && price != 0.0) corrupt("record " + num(i) + " has no price but a price field of " + std::to_string(price));
+            index.prices_[i] = priced ? price : std::numeric_limits<double>::quiet_NaN();
+            const RecordView record = index.record(i);
+            if (!is_json_object(record.metadata_json))
+                corrupt("record " + num(i) + " ('" + printable(record.id) + "') has metadata that is not a JSON object");
+            const auto [it, added] =
+                category_numbers.try_emplace(record.category, static_cast<std::uint32_t>(index.categories_.size()));
+            if (added) index.categories_.push_back(record.category);
+            index.category_numbers_[i] = it->second;
+        }
+    }
+};
+
 Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& options) {
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(float) != 0)
         refuse(ErrorKind::invalid_argument, "index bytes must start at a 4-byte aligned address");
@@ -206,134 +384,13 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     index.minor_version_ = header.minor;
     index.count_ = header.count;
     index.row_bytes_ = row_bytes(header.spec.storage, header.spec.dims);
-
-    const std::uint64_t table_end = header.table_offset + std::uint64_t{header.section_count} * layout::section_entry_size;
-    const SectionInfo* found[layout::max_known_section_type + 1] = {};
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> extents;
-    index.sections_.reserve(header.section_count);
-    for (std::uint32_t i = 0; i < header.section_count; ++i) {
-        const std::uint8_t* e = bytes.data() + header.table_offset + i * layout::section_entry_size;
-        SectionInfo s;
-        s.type = bytes::load<std::uint32_t>(e + layout::entry::type);
-        s.offset = bytes::load<std::uint64_t>(e + layout::entry::offset);
-        s.length = bytes::load<std::uint64_t>(e + layout::entry::length);
-        s.checksum = bytes::load<std::uint64_t>(e + layout::entry::checksum);
-        s.name = std::string(bytes::load_padded_text(e + layout::entry::name, layout::section_name_field));
-        const std::uint32_t flags = bytes::load<std::uint32_t>(e + layout::entry::flags);
-        const char* known_name = known_section_name(s.type);
-        s.known = known_name != nullptr;
-        const std::string label = "section " + num(i) + " ('" + printable(s.name) + "', type " + num(s.type) + ")";
-        if (!s.known && (flags & layout::flag_required))
-            refuse(ErrorKind::unsupported, label + " is required but not known to this reader");
-        if (s.offset % layout::section_alignment != 0) corrupt(label + " offset " + num(s.offset) + " is not 64-byte aligned");
-        if (s.offset < table_end || s.offset > bytes.size() || s.length > bytes.size() - s.offset)
-            corrupt(label + " (offset " + num(s.offset) + ", length " + num(s.length) + ") lies outside the file's " +
-                    num(bytes.size()) + " bytes");
-        if (options.verify_checksums && checksum64(bytes.data() + s.offset, s.length) != s.checksum)
-            corrupt(label + " checksum mismatch (corrupted data)");
-        extents.emplace_back(s.offset, s.offset + s.length);
-        index.sections_.push_back(std::move(s));
-    }
-    std::sort(extents.begin(), extents.end());
-    for (std::size_t i = 1; i < extents.size(); ++i)
-        if (extents[i].first < extents[i - 1].second) corrupt("sections overlap");
-    for (const SectionInfo& s : index.sections_) {
-        if (!s.known) continue;
-        if (found[s.type]) corrupt("section type " + num(s.type) + " appears twice");
-        found[s.type] = &s;
-    }
-
-    const auto require = [&](layout::SectionType type, std::uint64_t expected_length) -> const SectionInfo& {
-        const SectionInfo* s = found[static_cast<std::uint32_t>(type)];
-        const std::string name = known_section_name(static_cast<std::uint32_t>(type));
-        if (!s) corrupt("the " + name + " section is missing");
-        if (s->length != expected_length)
-            corrupt("the " + name + " section is " + num(s->length) + " bytes, expected " + num(expected_length));
-        return *s;
-    };
-    const std::uint64_t count = header.count;
-    index.vectors_ = bytes.data() + require(layout::SectionType::vectors, count * index.row_bytes_).offset;
-    index.records_ = bytes.data() + require(layout::SectionType::records, count * layout::record_size).offset;
-    const SectionInfo* strings = found[static_cast<std::uint32_t>(layout::SectionType::strings)];
-    if (!strings) corrupt("the strings section is missing");
-    index.strings_ = bytes.subspan(strings->offset, strings->length);
-
-    if (header.spec.storage == Storage::int8) {
-        index.scales_ = bytes.data() + require(layout::SectionType::scales, count * sizeof(float)).offset;
-        for (std::uint32_t i = 0; i < header.count; ++i) {
-            const float scale = index.scale(i);
-            // Unit vectors quantise with scale = max |value| / 127 <= 1 / 127.
-            if (!(scale >= 0.0f && scale <= 1.0f / 127.0f)) corrupt("vector " + num(i) + " has an invalid int8 scale");
-        }
-        if (const auto bad = first_int8_minimum(index.vectors_, count * header.spec.dims))
-            corrupt("vector " + num(*bad / header.spec.dims) + " holds the int8 value -128 (quantised values are -127..127)");
-    } else if (header.spec.storage == Storage::binary) {
-        if (const auto bad = first_row_with_padding_bits(index.vectors_, count, header.spec.dims))
-            corrupt("vector " + num(*bad) + " has bits set past dims " + num(header.spec.dims) +
-                    " (binary rows are zero-padded)");
-    } else if (header.spec.storage == Storage::f32) {
-        // A NaN or infinity in a vector would make scores silently wrong.
-        if (const auto bad = first_outside_unit_range(index.vectors_, count * header.spec.dims))
-            corrupt("vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
-    }
-    if (found[static_cast<std::uint32_t>(layout::SectionType::rescore)]) {
-        if (header.spec.storage == Storage::f32) corrupt("an f32 index has a rescore section");
-        index.rescore_ = bytes.data() + require(layout::SectionType::rescore, count * header.spec.dims * sizeof(float)).offset;
-        index.spec_.rescore = true;
-        if (const auto bad = first_outside_unit_range(index.rescore_, count * header.spec.dims))
-            corrupt("rescore vector " + num(*bad / header.spec.dims) + " holds a value outside [-1, 1] (vectors are unit length)");
-    }
-    const auto section_at = [&](layout::SectionType type) {
-        const SectionInfo* s = found[static_cast<std::uint32_t>(type)];
-        return std::pair(s ? bytes.data() + s->offset : nullptr, s ? s->length : 0);
-    };
-    const auto [int8_values, int8_values_length] = section_at(layout::SectionType::rescore_int8);
-    const auto [int8_scales, int8_scales_length] = section_at(layout::SectionType::rescore_scales);
-    if (check_int8_rescore({int8_values, int8_values_length, int8_scales, int8_scales_length}, count, header.spec.dims,
-                           header.spec.storage == Storage::binary, index.rescore_ != nullptr)) {
-        index.rescore_ = int8_values;
-        index.rescore_scales_ = int8_scales;
-        index.spec_.rescore = true;
-        index.spec_.rescore_with = Storage::int8;
-    }
-
-    if (const SectionInfo* photos = found[static_cast<std::uint32_t>(layout::SectionType::photos)]) {
-        const std::uint64_t entries = count * layout::photo_entry_size;
-        if (photos->length < entries)
-            corrupt("the photos section is " + num(photos->length) + " bytes, too short for " + num(count) + " entries");
-        index.photos_ = bytes.data() + photos->offset;
-        index.photo_strings_ = bytes.subspan(photos->offset + entries, photos->length - entries);
-        for (std::uint64_t i = 0; i < count * 2; ++i) {
-            const std::uint64_t offset = bytes::load<std::uint32_t>(index.photos_ + i * 8);
-            const std::uint64_t length = bytes::load<std::uint32_t>(index.photos_ + i * 8 + 4);
-            if (offset + length > index.photo_strings_.size())
-                corrupt("record " + num(i / 2) + " refers to a photo name outside the photos section");
-        }
-    }
-
-    index.prices_.resize(header.count);
-    index.category_numbers_.resize(header.count);
-    std::unordered_map<std::string_view, std::uint32_t> category_numbers;
-    for (std::uint32_t i = 0; i < header.count; ++i) {
-        const std::uint8_t* entry = index.records_ + std::size_t{i} * layout::record_size;
-        for (std::size_t f = 0; f < layout::record_string_fields; ++f) {
-            const std::uint64_t offset = bytes::load<std::uint32_t>(entry + f * 8);
-            const std::uint64_t length = bytes::load<std::uint32_t>(entry + f * 8 + 4);
-            if (offset + length > index.strings_.size())
-                corrupt("record " + num(i) + " refers to text outside the strings section");
-        }
-        const double price = bytes::load<double>(entry + layout::record_price);
-        if (!std::isfinite(price)) corrupt("record " + num(i) + " has a non-finite price");
-        const bool priced = has_price(entry);
-        if (!priced && price != 0.0) corrupt("record " + num(i) + " has no price but a price field of " + std::to_string(price));
-        index.prices_[i] = priced ? price : std::numeric_limits<double>::quiet_NaN();
-        if (!is_json_object(index.record(i).metadata_json))
-            corrupt("record " + num(i) + " ('" + printable(index.record(i).id) + "') has metadata that is not a JSON object");
-        const std::string_view category = index.record(i).category;
-        const auto [it, added] = category_numbers.try_emplace(category, static_cast<std::uint32_t>(index.categories_.size()));
-        if (added) index.categories_.push_back(category);
-        index.category_numbers_[i] = it->second;
-    }
+    index.sections_ = Opening::read_section_table(bytes, header, options);
+    const SectionsByType found(index.sections_);
+    Opening::attach_vectors(index, found);
+    Opening::attach_records(index, found);
+    Opening::attach_rescore(index, found);
+    Opening::attach_photos(index, found);
+    Opening::check_records(index);
     return index;
 }
 
@@ -349,7 +406,8 @@ RecordView Index::record(std::uint32_t position) const {
     };
     std::optional<double> price;
     if (has_price(entry)) price = bytes::load<double>(entry + layout::record_price);
-    RecordView view{text(0), text(1), text(2), text(3), text(4), text(5), price};
+    RecordView view{.id = text(0), .title = text(1), .description = text(2), .image = text(3),
+                    .category = text(4), .metadata_json = text(5), .price = price};
     if (photos_) {
         const std::uint8_t* photo = photos_ + std::size_t{position} * layout::photo_entry_size;
         const auto name = [&](std::size_t at) {

@@ -54,17 +54,17 @@ struct IndexSpec {
 
 // One product of the catalogue.
 struct Product {
-    std::string id;
-    std::string title;
-    std::string description;
-    std::string image;     // URL or path of the product photo
-    std::string category;
-    std::optional<double> price;  // none: the product has no price (not 0)
+    std::string id = {};
+    std::string title = {};
+    std::string description = {};
+    std::string image = {};  // URL or path of the product photo
+    std::string category = {};
+    std::optional<double> price = {};  // none: the product has no price (not 0)
     std::string metadata_json = "{}";  // free-form JSON object, stored verbatim
     // Photos prepared at build time (vitrine build --images-out): references, like
     // `image`, to a <= 1024 px rerank JPEG and a card thumbnail; empty: none.
-    std::string prepared_image;
-    std::string thumbnail;
+    std::string prepared_image = {};
+    std::string thumbnail = {};
 };
 
 // Limits a reader and writer enforce; an input past one gets ErrorKind::limit_exceeded.

@@ -28,15 +28,15 @@ namespace vitrine {
 
 // A product record, viewing the index bytes.
 struct RecordView {
-    std::string_view id;
-    std::string_view title;
-    std::string_view description;
-    std::string_view image;
-    std::string_view category;
-    std::string_view metadata_json;
-    std::optional<double> price;  // none: no price
-    std::string_view prepared_image;  // empty: no photo prepared at build time
-    std::string_view thumbnail;
+    std::string_view id = {};
+    std::string_view title = {};
+    std::string_view description = {};
+    std::string_view image = {};
+    std::string_view category = {};
+    std::string_view metadata_json = {};
+    std::optional<double> price = {};      // none: no price
+    std::string_view prepared_image = {};  // empty: no photo prepared at build time
+    std::string_view thumbnail = {};
 };
 
 struct SectionInfo {
@@ -99,6 +99,7 @@ public:
     float rescore_scale(std::uint32_t position) const noexcept;
 
 private:
+    struct Opening;  // open's steps (reader.cpp)
     Index() = default;
     std::span<const std::uint8_t> bytes_;
     IndexSpec spec_;
