@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "vitrine/catalogue/product_text.hpp"
 #include "vitrine/embed/document_embedding.hpp"
 #include "vitrine/hosted/embeddings_api.hpp"
 #include "vitrine/base/error.hpp"

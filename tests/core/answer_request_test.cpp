@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test_catalogue.hpp"
+#include "vitrine/catalogue/product_text.hpp"
 #include "vitrine/hosted/answer_request.hpp"
 #include "vitrine/base/error.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "hosted/json_response.hpp"
 #include "vitrine/catalogue/feed.hpp"
+#include "vitrine/catalogue/product_text.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/index/writer.hpp"
 #include "vitrine/embed/local_embedder.hpp"
@@ -32,13 +33,6 @@ json parse_json(std::string_view text, const std::string& what) {
 
 std::vector<Product> parse_catalogue(std::string_view json_text) {
     return parse_feed(json_text, {.format = FeedFormat::json});
-}
-
-std::string product_embedding_text(const Product& product) {
-    std::string text = product.title;
-    for (const std::string* part : {&product.description, &product.category})
-        if (!part->empty()) text += "\n" + *part;
-    return text;
 }
 
 LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Product> products, std::uint32_t dims) {

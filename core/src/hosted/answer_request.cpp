@@ -3,7 +3,6 @@
 #include "vitrine/hosted/answer_request.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "vitrine/base/error.hpp"
 
@@ -34,19 +33,6 @@ bool read_citation(std::string_view inside, std::vector<std::size_t>& numbers) {
 }
 
 }  // namespace
-
-std::string answer_source_text(const RecordView& record) {
-    std::string text(record.title);
-    if (!record.description.empty()) text.append("\n").append(record.description);
-    if (!record.category.empty()) text.append("\nCategory: ").append(record.category);
-    if (record.price) {
-        char price[48];
-        std::snprintf(price, sizeof price, "\nPrice: %.2f", *record.price);
-        text.append(price);
-    }
-    text.append("\nProduct id: ").append(record.id);
-    return text;
-}
 
 std::string build_answer_request(const AnswerOptions& options, std::string_view question,
                                  std::span<const ChatContextItem> sources) {

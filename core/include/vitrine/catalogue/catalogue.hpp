@@ -25,9 +25,6 @@ namespace vitrine {
 
 std::vector<Product> parse_catalogue(std::string_view json);
 
-// The text an embedder sees for a product (title, description, category).
-std::string product_embedding_text(const Product& product);
-
 // Vectors from JSON Lines, in catalogue order (row-major, products.size() x dims).
 // With dims > 0 each vector is truncated to its first `dims` values (Matryoshka);
 // dims of 0 keeps the length found in the file.

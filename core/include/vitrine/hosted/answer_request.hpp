@@ -2,7 +2,7 @@
 // products: the /v1/chat/completions body, and which products the answer cites.
 //
 //   std::vector<vitrine::ChatContextItem> sources;   // one per retrieved product, best first
-//   sources.push_back({vitrine::answer_source_text(index.record(p)), image_data_uri});
+//   sources.push_back({vitrine::answer_source_text(index.record(p)), image_data_uri});  // product_text.hpp
 //   std::string body = vitrine::build_answer_request({.model = "Qwen/Qwen3-VL-8B-Instruct"}, question, sources);
 //   std::string answer = vitrine::parse_chat_response(response_body);      // chat_api.hpp
 //   auto cited = vitrine::cited_sources(answer, sources.size());            // e.g. {0, 2}
@@ -38,9 +38,6 @@ struct AnswerOptions {
     std::string system_prompt = std::string(default_answer_system_prompt);
     std::optional<int> max_tokens = 512;
 };
-
-// Title, description, then "Category: …", "Price: …" (two decimals), "Product id: …".
-std::string answer_source_text(const RecordView& record);
 
 std::string build_answer_request(const AnswerOptions& options, std::string_view question,
                                  std::span<const ChatContextItem> sources);
