@@ -89,7 +89,7 @@ void prepare_photos(const Arguments& args, std::vector<Product>& products, const
         .index_directory = std::filesystem::absolute(out).parent_path(),
         .fetch_url = [&](const std::string& url) {
             if (!fetcher) fetcher = std::make_unique<Endpoint>(native::EndpointConfig{.base_url = "http://localhost"}, "build");
-            const std::string body = fetcher->client().get(url, native::max_photo_file_bytes);
+            const std::string body = fetcher->client().get(url, vitrine::max_photo_file_bytes);
             return std::vector<std::uint8_t>(body.begin(), body.end());
         }};
     native::BuildPhotosReport report;

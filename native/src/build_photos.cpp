@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "vitrine/base/error.hpp"
+#include "vitrine/image/prepare.hpp"
 #include "vitrine/image/product_photos.hpp"
 #include "vitrine/image/reference.hpp"
 #include "vitrine/native/file_io.hpp"

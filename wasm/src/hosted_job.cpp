@@ -6,6 +6,7 @@
 #include "js_arrays.hpp"
 #include "js_fields.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
+#include "vitrine/image/prepare.hpp"
 
 namespace vitrine::wasm {
 namespace {
@@ -155,6 +156,7 @@ val hosted_defaults() {
     out.set("minRetrieveK", min_default_retrieve_k);
     out.set("maxImagesPerRequest", default_max_images_per_request);
     out.set("timeoutMs", default_timeout_seconds * 1000);
+    out.set("maxPhotoFileBytes", static_cast<double>(max_photo_file_bytes));
     out.set("maxCallsInFlight", max_calls_in_flight);
     out.set("maxTokens", answer.max_tokens ? val(*answer.max_tokens) : val::null());
     out.set("retries", retry.max_retries);

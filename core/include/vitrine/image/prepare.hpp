@@ -30,6 +30,9 @@ namespace vitrine {
 // prepare_image always produces this type.
 inline constexpr std::string_view prepared_image_mime = "image/jpeg";
 
+// The largest photo file read or downloaded for preparation: a 50 MP JPEG fits.
+inline constexpr std::uint64_t max_photo_file_bytes = std::uint64_t{32} << 20;
+
 struct PrepareOptions {
     static constexpr int max_jpeg_edge = 65535;  // JPEG stores each edge in 16 bits
 

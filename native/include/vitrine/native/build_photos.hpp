@@ -13,7 +13,7 @@
 // their content names unless a file of that name is there already. A manifest in the
 // folder (manifest.json: original's content key -> the two names) lets a rebuild reuse
 // the photos of every original whose bytes it has seen: read, hashed, not decoded.
-// A photo that is missing, unreadable, over max_photo_file_bytes, not an image, over the
+// A photo that is missing, unreadable, over vitrine::max_photo_file_bytes, not an image, over the
 // pixel limit or undecodable is not an error here: the product keeps its original
 // reference only, and the report lists it with the reason. No reference: no photo.
 #pragma once
@@ -27,8 +27,6 @@
 #include "vitrine/index/format.hpp"
 
 namespace vitrine::native {
-
-inline constexpr std::uintmax_t max_photo_file_bytes = std::uintmax_t{32} << 20;
 
 struct UnusablePhoto {
     std::string id;
