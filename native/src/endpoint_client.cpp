@@ -1,22 +1,23 @@
-// endpoint_client.cpp — auth, retry loop and error wording over an HttpTransport;
-// concurrent calls share the clock under a mutex.
+// endpoint_client.cpp — auth and the retry loop over an HttpTransport (when to retry and
+// what a failure says are the core's: vitrine/hosted/failed_attempt.hpp); concurrent
+// calls share the clock under a mutex.
 // See vitrine/native/endpoint_client.hpp for what it does and refuses.
 #include "vitrine/native/endpoint_client.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <random>
 #include <thread>
+
+#include "vitrine/hosted/failed_attempt.hpp"
 
 namespace vitrine::native {
 namespace {
 
 constexpr std::string_view redaction = "[redacted]";
 constexpr std::size_t min_body_redaction = 8;
-constexpr std::size_t snippet_bytes = 160;
 
 bool starts_with_http(std::string_view url) {
     const auto lower_prefix = [&](std::string_view prefix) {
@@ -33,26 +34,6 @@ bool starts_with_http(std::string_view url) {
 void replace_all(std::string& text, std::string_view needle) {
     for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + redaction.size()))
         text.replace(at, needle.size(), redaction);
-}
-
-// One line of printable text: control bytes become spaces, and the cut never
-// splits a UTF-8 sequence.
-std::string snippet(std::string_view body) {
-    std::string out;
-    std::size_t end = std::min(body.size(), snippet_bytes);
-    while (end < body.size() && end > 0 && (static_cast<unsigned char>(body[end]) & 0xC0u) == 0x80u) --end;
-    for (std::size_t i = 0; i < end; ++i) {
-        const auto byte = static_cast<unsigned char>(body[i]);
-        out += byte < 0x20 || byte == 0x7F ? ' ' : static_cast<char>(byte);
-    }
-    if (end < body.size()) out += "...";
-    return out;
-}
-
-std::string seconds_text(double seconds) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", seconds);
-    return text;
 }
 
 }  // namespace
@@ -124,42 +105,28 @@ std::string EndpointClient::get(const std::string& url, std::size_t max_bytes) {
 HttpResponse EndpointClient::send(HttpRequest request, const RetryPolicy& policy) {
     const std::string where = request.method + " " + display_url(request.url);
     for (int retries = 0;; ++retries) {
-        int status = 0;
         bool timed_out = false;
-        std::string cause;
+        std::string network_error;
         std::optional<std::string> retry_after;
+        HttpResponse response;
         try {
-            HttpResponse response = transport_.perform(request);
+            response = transport_.perform(request);
             if (response.status >= 200 && response.status < 300) return response;
-            status = response.status;
             retry_after = response.header("retry-after");
-            std::string body = response.body;
-            if (!config_.api_key.empty()) replace_all(body, config_.api_key);
-            cause = "HTTP " + std::to_string(status) + (body.empty() ? "" : " — body: " + snippet(body));
+            if (!config_.api_key.empty()) replace_all(response.body, config_.api_key);
         } catch (const NetworkError& e) {
+            response = {};
             timed_out = e.timed_out();
-            cause = e.what();
+            network_error = e.what();
         }
 
         std::unique_lock lock(mutex_);  // the clock, its random engine and on_retry are not shared unguarded
-        const double now = clock_.now();
-        const std::optional<double> delay = retry_delay(policy, retries, status, retry_after, now, clock_.jitter());
-        if (!delay) {
-            std::string message = where + " failed";
-            if (retries > 0) message += " after " + std::to_string(retries + 1) + " attempts";
-            message += ": " + cause;
-            const std::optional<double> asked = retry_after ? parse_retry_after(*retry_after, now) : std::nullopt;
-            if (asked && *asked > policy.max_retry_after && is_retryable_status(status) && retries < policy.max_retries)
-                message += " (it asked to retry after " + seconds_text(*asked) + ", longer than the " +
-                           seconds_text(policy.max_retry_after) + " allowed)";
-            throw EndpointError(redact(message), status, timed_out);
-        }
-        if (on_retry)
-            on_retry(redact(where + ": " + (status ? "HTTP " + std::to_string(status) : cause) + ", retrying in " +
-                            seconds_text(*delay) + " (attempt " + std::to_string(retries + 2) + " of " +
-                            std::to_string(policy.max_retries + 1) + ")"));
+        const AttemptStep step = after_failed_attempt(
+            policy, {where, retries, response.status, response.body, network_error, retry_after}, clock_.now(), clock_.jitter());
+        if (!step.delay) throw EndpointError(redact(step.message), response.status, timed_out);
+        if (on_retry) on_retry(redact(step.message));
         lock.unlock();
-        clock_.sleep(*delay);
+        clock_.sleep(*step.delay);
     }
 }
 

@@ -59,6 +59,7 @@ function transportFor(core, config, defaults) {
     apiKey: config.apiKey,
     fetch: config.fetch,
     timeoutMs: config.timeoutMs ?? defaults.timeoutMs,
+    maxPhotoFileBytes: defaults.maxPhotoFileBytes,
     onRetry: config.onRetry,
     policy: {
       maxRetries: config.retries ?? defaults.retries,
@@ -66,7 +67,7 @@ function transportFor(core, config, defaults) {
       maxDelay: seconds(config.maxRetryDelayMs, defaults.maxRetryDelayMs),
       maxRetryAfter: seconds(config.maxRetryAfterMs, defaults.maxRetryAfterMs),
     },
-    retryDelay: (policy, attempt) => unwrap(core, core.retryDelay(policy, attempt)),
+    afterFailedAttempt: (policy, attempt) => unwrap(core, core.afterFailedAttempt(policy, attempt)),
   });
 }
 

@@ -2,7 +2,8 @@
 // timeout per attempt, bounded retries with backoff, cancellation, and errors a user
 // can act on. Used by js/hosted_client.js; the mirror of the native EndpointClient.
 //
-//   const transport = createTransport({ baseUrl: 'https://host/v1', apiKey, policy, retryDelay });
+//   const transport = createTransport({ baseUrl: 'https://host/v1', apiKey, timeoutMs, maxPhotoFileBytes,
+//                                       policy, afterFailedAttempt });
 //   const text = await transport.postJson('rerank', body, { signal });       // POST https://host/v1/rerank
 //   const bytes = await transport.getBytes('https://cdn.example/1.jpg');     // no credentials sent
 //
@@ -10,10 +11,11 @@
 // appended after one "/". A relative baseUrl resolves against the page (a storefront
 // calling its own edge worker, which holds the key). fetch is injectable (tests,
 // workers); the global one is the default. Whether to retry and how long to wait is
-// the core's decision (retryDelay: vitrine/hosted/retry_policy.hpp — network errors and
+// the core's decision (afterFailedAttempt: vitrine/hosted/failed_attempt.hpp — network errors and
 // timeouts, 408, 429, 5xx but 501/505; Retry-After in seconds or as an HTTP date),
-// so fetch backs off exactly as libcurl does. The timeout covers the whole exchange,
-// body included; a body cut short is a network error, retried.
+// so fetch backs off exactly as libcurl does; the timeout and getBytes' size limit are
+// the core's too (core.hostedDefaults(), passed in by hosted_client.js). The timeout
+// covers the whole exchange, body included; a body cut short is a network error, retried.
 // Failures throw EndpointError naming the method, the URL (no user info or query),
 // the status (0: no response), the attempts and a body snippet. The API key is sent
 // to baseUrl only: a request carrying it never follows a redirect (fetch's
@@ -30,14 +32,11 @@
 import { sleep } from './abort.js';
 import { EndpointError } from './errors.js';
 
-const SNIPPET_CHARS = 160;
 const MIN_BODY_REDACTION = 8; // shorter keys would corrupt ordinary JSON when replaced
 const MAX_JSON_BYTES = 64 * 1024 * 1024; // the core refuses larger bodies anyway
-const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 const REDACTION = '[redacted]';
 
 const isHttp = (url) => /^https?:\/\//i.test(url);
-const seconds = (s) => `${s.toFixed(1)} s`;
 
 // scheme://host[:port]/path: user info, query and fragment dropped.
 export function displayUrl(url) {
@@ -47,13 +46,6 @@ export function displayUrl(url) {
   } catch {
     return String(url).split(/[?#]/)[0];
   }
-}
-
-// One printable line: control characters become spaces; long bodies end in "...".
-function snippet(text) {
-  const chars = [...text];
-  const line = chars.slice(0, SNIPPET_CHARS).join('').replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return chars.length > SNIPPET_CHARS ? `${line}...` : line;
 }
 
 // The body, refused past maxBytes without reading it all (a hostile or broken server).
@@ -128,11 +120,12 @@ function networkCause(error) {
 // A timeout of ours, told apart from the network errors fetch throws.
 class Timeout extends Error {}
 
-// policy: {maxRetries, baseDelay, maxDelay, maxRetryAfter}, seconds. retryDelay(policy,
-// {retriesDone, status, retryAfter, now, jitter}) -> {delay, retryAfter}: the core's
-// decision, in seconds (delay null: give up). onRetry hears one line per retry.
+// policy: {maxRetries, baseDelay, maxDelay, maxRetryAfter}, seconds. afterFailedAttempt(policy,
+// {where, retriesDone, status, body, networkError, retryAfter, now, jitter}) ->
+// {delay, message, bodySnippet}: the core's step, in seconds (delay null: give up, message
+// the failure; else message is the retry note). onRetry hears one line per retry.
 export function createTransport({
-  baseUrl, apiKey = '', fetch: fetchOption, timeoutMs = 30_000, policy, retryDelay, onRetry,
+  baseUrl, apiKey = '', fetch: fetchOption, timeoutMs, maxPhotoFileBytes, policy, afterFailedAttempt, onRetry,
 }) {
   const base = new URL(baseUrl, globalThis.location?.href).href;
   if (!isHttp(base)) throw new TypeError(`the endpoint base URL must be an http(s) URL, got '${displayUrl(baseUrl)}'`);
@@ -176,36 +169,30 @@ export function createTransport({
     const where = `${request.method} ${displayUrl(request.url)}`;
     for (let retriesDone = 0; ; retriesDone++) {
       if (signal?.aborted) throw signal.reason;
-      let status = 0;
-      let retryAfter = null;
-      let body = '';
-      let cause;
+      const failed = { where, retriesDone, status: 0, now: 0, jitter: Math.random() };
       let timedOut = false;
       try {
         const response = await attempt(request, signal);
         if (response.redirected) throw redirectRefused(where, response.status, request.url, retriesDone + 1);
         if (response.status >= 200 && response.status < 300) return response.bytes;
-        ({ status, retryAfter } = response);
-        body = snippet(redact(decoder.decode(response.bytes)));
-        cause = `HTTP ${status}${body ? ` — body: ${body}` : ''}`;
+        failed.status = response.status;
+        if (response.retryAfter !== null) failed.retryAfter = response.retryAfter;
+        failed.body = redact(decoder.decode(response.bytes));
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (error instanceof EndpointError) throw error;
         timedOut = error instanceof Timeout;
-        cause = timedOut ? error.message : networkCause(error);
+        failed.networkError = timedOut ? error.message : networkCause(error);
       }
 
-      const now = Date.now() / 1000;
-      const decision = retryDelay(policy, { retriesDone, status, retryAfter, now, jitter: Math.random() });
-      if (decision.delay === null) {
-        let message = `${where} failed${retriesDone > 0 ? ` after ${retriesDone + 1} attempts` : ''}: ${cause}`;
-        if (decision.retryAfter !== null && decision.retryAfter > policy.maxRetryAfter && retriesDone < policy.maxRetries)
-          message += ` (it asked to retry after ${seconds(decision.retryAfter)}, longer than the ${seconds(policy.maxRetryAfter)} allowed)`;
-        throw new EndpointError(redact(message), { status, timedOut, attempts: retriesDone + 1, url: displayUrl(request.url), body });
+      failed.now = Date.now() / 1000;
+      const step = afterFailedAttempt(policy, failed);
+      if (step.delay === null) {
+        throw new EndpointError(redact(step.message),
+          { status: failed.status, timedOut, attempts: retriesDone + 1, url: displayUrl(request.url), body: step.bodySnippet });
       }
-      onRetry?.(redact(`${where}: ${status ? `HTTP ${status}` : cause}, retrying in ${seconds(decision.delay)} ` +
-        `(attempt ${retriesDone + 2} of ${policy.maxRetries + 1})`));
-      await sleep(decision.delay * 1000, signal);
+      onRetry?.(redact(step.message));
+      await sleep(step.delay * 1000, signal);
     }
   }
 
@@ -235,7 +222,7 @@ export function createTransport({
         throw new EndpointError(`only http(s) URLs can be fetched, got '${displayUrl(url)}'`,
           { status: 0, timedOut: false, attempts: 0, url: displayUrl(url), body: '' });
       }
-      return send({ method: 'GET', url, headers: {}, maxBytes: MAX_IMAGE_BYTES }, signal);
+      return send({ method: 'GET', url, headers: {}, maxBytes: maxPhotoFileBytes }, signal);
     },
   };
 }

@@ -51,7 +51,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("startHosted", &HostedJob::start);
     function("hostedDefaults", &vitrine::wasm::hosted_defaults);
     function("resolveDepths", &vitrine::wasm::resolve_depths);
-    function("retryDelay", &vitrine::wasm::retry_delay);
+    function("afterFailedAttempt", &vitrine::wasm::after_failed_attempt);
     function("imageReferenceKind", &vitrine::wasm::image_reference_kind);
     function("takeFailure", &vitrine::wasm::take_failure);
     function("heapBytesInUse", &vitrine::wasm::heap_bytes_in_use);

@@ -11,10 +11,11 @@
 namespace vitrine::wasm {
 
 // policy: {maxRetries, baseDelay, maxDelay, maxRetryAfter} (seconds); attempt:
-// {retriesDone, status (0: no response), retryAfter? (the header), now (Unix
-// seconds), jitter ([0, 1))} -> {delay: seconds to wait, or null to give up;
-// retryAfter: the seconds the header asked for, or null} (vitrine/hosted/retry_policy.hpp).
-emscripten::val retry_delay(const emscripten::val& policy, const emscripten::val& attempt);
+// {where, retriesDone, status (0: no response), body? (key redacted), networkError?,
+// retryAfter? (the header), now (Unix seconds), jitter ([0, 1))} -> {delay: seconds to
+// wait, or null to give up; message: the retry note or the failure; bodySnippet}
+// (vitrine/hosted/failed_attempt.hpp).
+emscripten::val after_failed_attempt(const emscripten::val& policy, const emscripten::val& attempt);
 
 // 'none' | 'url' | 'path' | 'unsupported' (vitrine/image/reference.hpp).
 std::string image_reference_kind(const std::string& reference);
