@@ -10,9 +10,6 @@
 namespace vitrine::native {
 namespace {
 
-// Far above any product photo; the core's pixel limit still refuses bombs.
-constexpr std::uintmax_t max_image_bytes = std::uintmax_t{32} << 20;
-
 // Whether `path` is `root` or lies under it, component by component (both canonical).
 bool lies_under(const std::filesystem::path& path, const std::filesystem::path& root) {
     auto at = path.begin();
@@ -50,10 +47,8 @@ const ProductImage& ProductImages::get(std::uint32_t position) {
 
 ProductImage ProductImages::load(std::uint32_t position) {
     const RecordView record = index_.record(position);
-    // A photo prepared at build time is sent as it is (checked, not decoded) unless a
-    // smaller edge is asked for.
-    const bool use_prepared = !record.prepared_image.empty() && options_.max_edge >= rerank_photo_edge;
-    const std::string reference(use_prepared ? record.prepared_image : record.image);
+    const PhotoToSend photo = photo_to_send(record, options_.max_edge);
+    const std::string reference(photo.reference);
     const ImageReferenceKind kind = image_reference_kind(reference);
     if (kind == ImageReferenceKind::none) return {};
     const std::string quoted = "image '" + (kind == ImageReferenceKind::url ? display_url(reference) : reference) + "'";
@@ -63,12 +58,12 @@ ProductImage ProductImages::load(std::uint32_t position) {
             return {std::nullopt, quoted + " is neither a file path nor an http(s) URL"};
         } else if (kind == ImageReferenceKind::url) {
             if (client_ == nullptr) return {std::nullopt, quoted + " is a URL and no endpoint client can fetch it"};
-            const std::string body = client_->get(reference, max_image_bytes);
+            const std::string body = client_->get(reference, max_photo_file_bytes);
             bytes.assign(body.begin(), body.end());
         } else {
-            bytes = read_regular_file(image_file(base_directory_, reference, paths_), max_image_bytes);
+            bytes = read_regular_file(image_file(base_directory_, reference, paths_), max_photo_file_bytes);
         }
-        if (use_prepared) {
+        if (photo.prepared) {
             check_prepared_photo(bytes);
             return {to_data_uri(bytes), {}};
         }

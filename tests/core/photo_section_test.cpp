@@ -4,6 +4,8 @@
 #include "index_editing.hpp"
 #include "require_error.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/hosted/pipeline.hpp"
+#include "vitrine/image/product_photos.hpp"
 #include "vitrine/index/reader.hpp"
 
 using namespace vitrine;
@@ -14,7 +16,7 @@ namespace {
 std::vector<std::uint8_t> index_with_photos() {
     std::vector<Product> products(2);
     products[0] = {.id = "a", .title = "lamp", .prepared_image = "photos/1.jpg", .thumbnail = "photos/2.jpg"};
-    products[1] = {.id = "b", .title = "mug"};
+    products[1] = {.id = "b", .title = "mug", .image = "mug.png"};
     return build_local_index(products, {.dims = 8});
 }
 
@@ -39,6 +41,25 @@ TEST_CASE("the photos section is optional and gives each record its prepared pho
     CHECK(index.record(0).thumbnail == "photos/2.jpg");
     CHECK(index.record(1).prepared_image.empty());
     CHECK(index.record(1).thumbnail.empty());
+}
+
+TEST_CASE("calls send a record's build-time photo as it is, and prepare the original of the others", "[index][photos]") {
+    const auto bytes = index_with_photos();
+    const Index index = Index::open(bytes);
+    CHECK(photo_to_send(index.record(0)).reference == "photos/1.jpg");
+    CHECK(photo_to_send(index.record(0)).prepared);
+    CHECK(photo_to_send(index.record(0), 512).reference.empty());  // a smaller edge: the original (none here)
+    CHECK_FALSE(photo_to_send(index.record(1)).prepared);
+    CHECK(photo_to_send(index.record(1)).reference == "mug.png");
+
+    // The hosted pipeline asks for exactly those.
+    HostedPipeline pipeline(index, {.query = "lamp", .rerank = true});
+    const std::vector<WantedImage> wanted = pipeline.wanted_images();
+    REQUIRE(wanted.size() == 2);
+    for (const WantedImage& w : wanted) {
+        CHECK(w.prepared == (w.position == 0));
+        CHECK(w.reference == (w.position == 0 ? "photos/1.jpg" : "mug.png"));
+    }
 }
 
 TEST_CASE("refuses a photos section too short for its entries", "[index][photos][bad-index]") {

@@ -87,6 +87,7 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
     kindOf: (reference) => core.imageReferenceKind(reference),
     getBytes: (url) => transport.getBytes(url),
     prepare: (bytes) => vitrine.prepareImage(bytes, prepareOptions).bytes,
+    checkPrepared: (bytes) => vitrine.checkPreparedPhoto(bytes),
     imageBase,
     cacheSize: config.imageCacheSize ?? IMAGE_CACHE_SIZE,
   });

@@ -6,14 +6,15 @@
 //   // {results, reranked, rerankError?, warnings, answer?, cited?}; timings gets
 //   // embedMs, retrieveMs, imagesMs, rerankMs, answerMs for the stages that ran
 //
-// The photos the job wants are fetched and prepared at once (js/product_images.js);
-// the calls it asks for are all sent at once, the rerank batches concurrently (at most
-// maxCallsInFlight at a time, the core's default; none more after a fallback). The
-// first rerank call to fail after its retries (EndpointError) goes back to the job,
-// which falls back to retrieval order, and stops its siblings. An embeddings or chat
-// call that fails rejects with its EndpointError, a response the core refuses with a
-// VitrineError, and a caller's abort with the signal's reason: none is the reranker's
-// fault. The fallback's reason has the API key redacted (transport.redact).
+// The photos the job wants are fetched and prepared (photos built with the index:
+// checked) at once (js/product_images.js); the calls it asks for are all sent at once,
+// the rerank batches concurrently (at most maxCallsInFlight at a time, the core's
+// default; none more after a fallback). The first rerank call to fail after its
+// retries (EndpointError) goes back to the job, which falls back to retrieval order,
+// and stops its siblings. An embeddings or chat call that fails rejects with its
+// EndpointError, a response the core refuses with a VitrineError, and a caller's abort
+// with the signal's reason: none is the reranker's fault. The fallback's reason has the
+// API key redacted (transport.redact).
 import { linked } from './abort.js';
 import { EndpointError, unwrap } from './errors.js';
 
@@ -25,7 +26,7 @@ const add = (timings, stage, start) => {
 
 async function givePhotos(job, wanted, { core, images, signal, timings }) {
   const start = performance.now();
-  const photos = await Promise.all(wanted.map(({ reference }) => images.get(reference, signal)));
+  const photos = await Promise.all(wanted.map(({ reference, prepared }) => images.get(reference, signal, { prepared })));
   wanted.forEach(({ position }, i) => unwrap(core, job.giveImage(position, photos[i])));
   add(timings, 'imagesMs', start);
 }

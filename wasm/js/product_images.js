@@ -1,11 +1,13 @@
-// product_images.js — product photos for the endpoint: a record's image reference
-// resolved, fetched, prepared once in WASM (upright, longest edge ≤ 1024 px, JPEG)
-// and kept in a small per-client cache, so rerank batches and answers reuse it (the
-// core makes the data URI as it builds the request). The native ProductImages does the
-// same from disk or libcurl; the pipeline (js/hosted_pipeline.js) asks for the photos.
+// product_images.js — product photos for the endpoint: a photo reference resolved,
+// fetched, prepared once in WASM (upright, longest edge ≤ 1024 px, JPEG) — or, for a
+// photo prepared at build time (`vitrine build --images-out`), only checked — and kept
+// in a small per-client cache, so rerank batches and answers reuse it (the core makes
+// the data URI as it builds the request). The native ProductImages does the same from
+// disk or libcurl; the pipeline (js/hosted_pipeline.js) asks for the photos and says
+// which reference to use and whether it is a prepared one (the core's photo_to_send).
 //
-//   const images = productImages({ kindOf, getBytes, prepare, imageBase, cacheSize: 32 });
-//   const { jpeg, problem } = await images.get(record.image, signal);
+//   const images = productImages({ kindOf, getBytes, prepare, checkPrepared, imageBase, cacheSize: 32 });
+//   const { jpeg, problem } = await images.get(wanted.reference, signal, { prepared: wanted.prepared });
 //
 // Reference kinds are the core's (vitrine/image/reference.hpp): an http(s) URL is
 // fetched as it is; a path resolves against imageBase (the index file's URL is the
@@ -21,19 +23,20 @@
 import { abortable } from './abort.js';
 import { displayUrl } from './transport.js';
 
-export function productImages({ kindOf, getBytes, prepare, imageBase, cacheSize }) {
+export function productImages({ kindOf, getBytes, prepare, checkPrepared, imageBase, cacheSize }) {
   const cache = new Map(); // url -> Promise<prepared JPEG bytes>, in order of last use
 
-  function load(url) {
-    const cached = cache.get(url);
+  function load(url, prepared) {
+    const key = `${prepared ? 'prepared' : 'original'} ${url}`;
+    const cached = cache.get(key);
     if (cached) {
-      cache.delete(url);
-      cache.set(url, cached);
+      cache.delete(key);
+      cache.set(key, cached);
       return cached;
     }
-    const pending = getBytes(url).then(prepare);
+    const pending = getBytes(url).then(prepared ? (bytes) => (checkPrepared(bytes), bytes) : prepare);
     pending.catch(() => {}); // awaited by get(); not an unhandled rejection while cached
-    cache.set(url, pending);
+    cache.set(key, pending);
     for (const oldest of cache.keys()) {
       if (cache.size <= cacheSize) break;
       cache.delete(oldest);
@@ -42,7 +45,7 @@ export function productImages({ kindOf, getBytes, prepare, imageBase, cacheSize 
   }
 
   return {
-    async get(reference, signal) {
+    async get(reference, signal, { prepared = false } = {}) {
       const kind = kindOf(reference);
       if (kind === 'none') return {};
       const quoted = `image '${kind === 'url' ? displayUrl(reference) : reference}'`;
@@ -51,7 +54,7 @@ export function productImages({ kindOf, getBytes, prepare, imageBase, cacheSize 
         return { problem: `${quoted} is a path and no imageBase is set to resolve it against` };
       try {
         const url = kind === 'url' ? reference : new URL(reference, imageBase).href;
-        return { jpeg: await abortable(load(url), signal) };
+        return { jpeg: await abortable(load(url, prepared), signal) };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         return { problem: `${quoted} cannot be used: ${error.message}` };

@@ -63,6 +63,7 @@ val HostedJob::wanted_images() const {
         val js = val::object();
         js.set("position", wanted.position);
         js.set("reference", std::string(wanted.reference));
+        js.set("prepared", wanted.prepared);
         out.call<void>("push", js);
     }
     return out;

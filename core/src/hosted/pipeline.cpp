@@ -6,6 +6,7 @@
 
 #include "vitrine/base/error.hpp"
 #include "vitrine/catalogue/product_text.hpp"
+#include "vitrine/image/product_photos.hpp"
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/search/category_round_robin.hpp"
@@ -105,7 +106,10 @@ const GivenImage* HostedPipeline::given(std::uint32_t position) const {
 
 std::vector<WantedImage> HostedPipeline::wanted_images() const {
     std::vector<WantedImage> wanted;
-    for (const std::uint32_t position : missing_images()) wanted.push_back({position, index_.record(position).image});
+    for (const std::uint32_t position : missing_images()) {
+        const PhotoToSend photo = photo_to_send(index_.record(position));
+        wanted.push_back({position, photo.reference, photo.prepared});
+    }
     return wanted;
 }
 

@@ -40,4 +40,9 @@ void check_prepared_photo(std::span<const std::uint8_t> jpeg) {
                                               std::to_string(rerank_photo_edge) + " px");
 }
 
+PhotoToSend photo_to_send(const RecordView& record, int max_edge) {
+    if (!record.prepared_image.empty() && max_edge >= rerank_photo_edge) return {record.prepared_image, true};
+    return {record.image, false};
+}
+
 }  // namespace vitrine

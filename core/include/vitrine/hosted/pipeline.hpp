@@ -82,7 +82,8 @@ struct HostedCall {
 
 struct WantedImage {
     std::uint32_t position = 0;
-    std::string_view reference = {};  // the record's image field (image/reference.hpp)
+    std::string_view reference = {};  // which of the record's photos (image/product_photos.hpp: photo_to_send)
+    bool prepared = false;            // the build-time photo: checked and sent as it is, not prepared again
 };
 
 struct GivenImage {

@@ -5,6 +5,7 @@
 //   write(dir / photos.thumbnail_name, photos.thumbnail.bytes);
 //   ...later, at search time, before sending a stored rerank photo:
 //   vitrine::check_prepared_photo(bytes);                        // no decoding
+//   auto [reference, prepared] = vitrine::photo_to_send(index.record(p));   // which photo a call sends
 //
 // Two JPEGs from one original, by prepare_image: the rerank photo (longest edge at most
 // rerank_photo_edge, the size rerank calls send) and a card thumbnail (thumbnail_edge).
@@ -14,6 +15,9 @@
 // Refuses as prepare_image does (bad_image, limit_exceeded). check_prepared_photo refuses
 // (bad_image) bytes that are not a complete baseline or progressive JPEG with both edges
 // at most rerank_photo_edge: a stored photo is sent as it is, so it must be one we made.
+// photo_to_send is the rule every transport follows: a record's build-time photo when it
+// has one (checked, sent as it is) unless a smaller edge than it has is asked for; else
+// its original reference, prepared at search time.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +25,7 @@
 #include <string>
 
 #include "vitrine/image/prepare.hpp"
+#include "vitrine/index/reader.hpp"
 
 namespace vitrine {
 
@@ -42,5 +47,12 @@ ProductPhotos prepare_product_photos(std::span<const std::uint8_t> original,
 std::string photo_content_key(std::span<const std::uint8_t> bytes);
 
 void check_prepared_photo(std::span<const std::uint8_t> jpeg);
+
+struct PhotoToSend {
+    std::string_view reference = {};  // image/reference.hpp; empty: no photo
+    bool prepared = false;            // the build-time photo: check_prepared_photo, then send as it is
+};
+
+PhotoToSend photo_to_send(const RecordView& record, int max_edge = rerank_photo_edge);
 
 }  // namespace vitrine
