@@ -3,7 +3,8 @@
 # the native and the WASM build. Debian packages libwebp only as a native library, hence
 # the source; stb_image has no WebP decoder.
 #
-# Only the decoder's units (libwebpdecoder: dec/, the decoding half of dsp/ and utils/).
+# Only the decoder's units (libwebpdecoder: dec/, the decoding half of dsp/ and utils/),
+# and the demuxer (demux/), which finds a still WebP's EXIF chunk for its orientation.
 # HAVE_CONFIG_H with an empty config.h turns off every SIMD path (SSE2/SSE4.1/NEON are
 # enabled only when config.h says so) and threads, so both builds run the same plain C
 # and decode to the same bytes.
@@ -24,7 +25,7 @@ endif()
 
 set(VITRINE_LIBWEBP_UNITS
   dec/alpha_dec.c dec/buffer_dec.c dec/frame_dec.c dec/idec_dec.c dec/io_dec.c dec/quant_dec.c
-  dec/tree_dec.c dec/vp8_dec.c dec/vp8l_dec.c dec/webp_dec.c
+  dec/tree_dec.c dec/vp8_dec.c dec/vp8l_dec.c dec/webp_dec.c demux/demux.c
   dsp/alpha_processing.c dsp/cpu.c dsp/dec.c dsp/dec_clip_tables.c dsp/filters.c dsp/lossless.c
   dsp/rescaler.c dsp/upsampling.c dsp/yuv.c
   utils/bit_reader_utils.c utils/color_cache_utils.c utils/filters_utils.c utils/huffman_utils.c

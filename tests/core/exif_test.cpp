@@ -127,3 +127,11 @@ TEST_CASE("never reads outside the bytes given, however the input is cut or corr
         CHECK((orientation >= 1 && orientation <= 8));
     }
 }
+
+TEST_CASE("reads an EXIF block as other containers store it, with or without the Exif prefix") {
+    const std::vector<std::uint8_t> tiff = tiff_with_entry(6, true);
+    CHECK(exif_block_orientation(tiff) == 6);
+    CHECK(exif_block_orientation(exif_payload(tiff)) == 6);
+    CHECK(exif_block_orientation({}) == 1);
+    CHECK(exif_block_orientation(std::vector<std::uint8_t>(tiff.begin(), tiff.begin() + 9)) == 1);  // cut short
+}

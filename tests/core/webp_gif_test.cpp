@@ -52,6 +52,16 @@ TEST_CASE("shrinks a WebP to max_edge", "[image][webp]") {
     CHECK(image.source_width == 24);
 }
 
+TEST_CASE("turns a WebP upright by its EXIF orientation, as browsers show it", "[image][webp][exif]") {
+    const PreparedImage image = prepare_image(fixture("rgb-24x16-orientation-6.webp"));  // stored 24x16, shown a quarter turn clockwise
+    CHECK(image.width == 16);
+    CHECK(image.height == 24);
+    CHECK(image.source_width == 16);
+    const test::Raster out = test::decode_rgb(image.bytes);
+    check_colour(out, 1, 1, {10, 210, 128, 255}, 40);   // stored (1, 14): the gradient's low-left
+    check_colour(out, 14, 1, {10, 15, 128, 255}, 40);   // stored (1, 1)
+}
+
 TEST_CASE("refuses an animated WebP by name", "[image][webp]") {
     require_error([] { prepare_image(fixture("animated-24x16.webp")); }, ErrorKind::bad_image, {"animated WebP"});
 }

@@ -68,6 +68,10 @@ bool is_exif_payload(Bytes payload) noexcept {
 
 }  // namespace
 
+int exif_block_orientation(std::span<const std::uint8_t> block) noexcept {
+    return orientation_from_tiff(is_exif_payload(block) ? block.subspan(6) : block);
+}
+
 int read_exif_orientation(std::span<const std::uint8_t> jpeg) noexcept {
     if (!fits(jpeg, 0, 2) || jpeg[0] != 0xFF || jpeg[1] != 0xD8) return kUpright;  // SOI
     // EXIF comes before the first scan: stop there, or wherever the file is malformed.

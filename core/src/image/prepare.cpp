@@ -307,7 +307,9 @@ PreparedImage prepare_image(std::span<const std::uint8_t> encoded, const Prepare
     check_options(options);
     const Header header = read_header(encoded);
     check_limits(header, options);
-    const int orientation = header.format == Format::jpeg ? read_exif_orientation(encoded) : 1;
+    const int orientation = header.format == Format::jpeg   ? read_exif_orientation(encoded)
+                            : header.format == Format::webp ? image::read_webp_orientation(encoded)
+                                                            : 1;
 
     const Size stored{static_cast<int>(header.width), static_cast<int>(header.height)};
     const bool swap = image::orientation_swaps_axes(orientation);

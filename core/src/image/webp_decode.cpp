@@ -8,8 +8,10 @@
 #include <string>
 
 #include <src/webp/decode.h>
+#include <src/webp/demux.h>
 
 #include "vitrine/base/error.hpp"
+#include "vitrine/image/exif.hpp"
 
 namespace vitrine::image {
 namespace {
@@ -37,6 +39,20 @@ WebpInfo read_webp_info(std::span<const std::uint8_t> webp) {
     if (features.has_animation) fail("animated WebP (only a still WebP is decoded)");
     if (features.width <= 0 || features.height <= 0) fail("corrupt WebP (zero width or height)");
     return {features.width, features.height, features.has_alpha != 0};
+}
+
+int read_webp_orientation(std::span<const std::uint8_t> webp) noexcept {
+    const WebPData data{webp.data(), webp.size()};
+    WebPDemuxer* demuxer = WebPDemux(&data);
+    if (demuxer == nullptr) return 1;
+    int orientation = 1;
+    WebPChunkIterator exif;
+    if (WebPDemuxGetChunk(demuxer, "EXIF", 1, &exif)) {
+        orientation = exif_block_orientation({exif.chunk.bytes, exif.chunk.size});
+        WebPDemuxReleaseChunkIterator(&exif);
+    }
+    WebPDemuxDelete(demuxer);
+    return orientation;
 }
 
 Pixels decode_webp(std::span<const std::uint8_t> webp, const WebpInfo& info) {

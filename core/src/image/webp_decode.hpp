@@ -7,8 +7,9 @@
 // read_webp_info reads the size and whether there is alpha from the headers alone
 // (libwebp's WebPGetFeatures), before any pixel memory exists. Refuses (vitrine::Error,
 // bad_image): a header libwebp cannot read, an animated WebP (not decoded: a shop's
-// product photo is a still), truncated or corrupt image data. Not honoured: a WebP's
-// EXIF orientation and ICC profile (pixels are taken as sRGB, upright).
+// product photo is a still), truncated or corrupt image data. read_webp_orientation
+// reads the EXIF chunk's orientation (1, upright, when there is none or it is malformed),
+// as browsers show the photo. Not honoured: an ICC profile (pixels are taken as sRGB).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,7 @@ struct WebpInfo {
 
 bool is_webp(std::span<const std::uint8_t> bytes) noexcept;
 WebpInfo read_webp_info(std::span<const std::uint8_t> webp);
+int read_webp_orientation(std::span<const std::uint8_t> webp) noexcept;
 // RGBA when info.alpha, else RGB; straight (not premultiplied) alpha. Throws
 // std::bad_alloc when memory runs out.
 Pixels decode_webp(std::span<const std::uint8_t> webp, const WebpInfo& info);

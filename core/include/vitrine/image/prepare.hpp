@@ -3,8 +3,8 @@
 //   vitrine::PreparedImage image = vitrine::prepare_image(bytes);        // 1024 px, quality 85
 //   std::string uri = vitrine::to_data_uri(image.bytes);                  // vitrine/image/data_uri.hpp
 //
-// Decodes JPEG, PNG, WebP (still) or GIF (the first frame), applies a JPEG's EXIF orientation, shrinks so the longest
-// edge of the upright image is at most max_edge (never enlarges), flattens any
+// Decodes JPEG, PNG, WebP (still) or GIF (the first frame), applies a JPEG's or WebP's
+// EXIF orientation, shrinks so the longest edge of the upright image is at most max_edge (never enlarges), flattens any
 // transparency onto white and encodes a baseline JPEG. The same bytes and options
 // give the same output bytes natively and in WebAssembly.
 //
@@ -17,7 +17,7 @@
 //                     decoded: decompression bombs cost nothing), or sizes stb_image
 //                     cannot address (inputs over 2 GiB, a decoded image over 1 GiB).
 // Not honoured: colour profiles (ICC, PNG gAMA/cHRM; pixels are taken as sRGB), a
-// PNG's eXIf chunk and a WebP's EXIF orientation. 16-bit PNGs are reduced to 8 bits.
+// PNG's eXIf chunk. 16-bit PNGs are reduced to 8 bits.
 #pragma once
 
 #include <cstdint>
