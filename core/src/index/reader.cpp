@@ -10,6 +10,7 @@
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
+#include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
 #include "base/vector_math.hpp"
@@ -35,6 +36,10 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::strings: return "strings";
         case layout::SectionType::rescore: return "rescore";
         case layout::SectionType::photos: return "photos";
+        case layout::SectionType::image_field: return "image_field";
+        case layout::SectionType::image_presence: return "image_presence";
+        case layout::SectionType::image_vectors: return "image_vectors";
+        case layout::SectionType::image_scales: return "image_scales";
         case layout::SectionType::rescore_int8: return "rescore_int8";
         case layout::SectionType::rescore_scales: return "rescore_scales";
     }
@@ -311,6 +316,19 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
         }
     }
 
+    const auto section = [&](layout::SectionType type) { return found[static_cast<std::uint32_t>(type)]; };
+    if (auto image = open_image_field(bytes,
+                                      {section(layout::SectionType::image_field), section(layout::SectionType::image_presence),
+                                       section(layout::SectionType::image_vectors), section(layout::SectionType::image_scales)},
+                                      header.count)) {
+        index.image_spec_ = std::move(image->spec);
+        index.image_vectors_ = image->vectors;
+        index.image_scales_ = image->scales;
+        index.image_row_bytes_ = image->row_bytes;
+        index.image_row_of_ = std::move(image->row_of_position);
+        index.image_positions_ = std::move(image->position_of_row);
+    }
+
     index.prices_.resize(header.count);
     index.category_numbers_.resize(header.count);
     std::unordered_map<std::string_view, std::uint32_t> category_numbers;
@@ -381,6 +399,10 @@ std::optional<std::uint32_t> Index::find_category(std::string_view category) con
 
 float Index::scale(std::uint32_t position) const noexcept {
     return bytes::load<float>(scales_ + std::size_t{position} * sizeof(float));
+}
+
+float Index::image_scale(std::uint32_t row) const noexcept {
+    return bytes::load<float>(image_scales_ + std::size_t{row} * sizeof(float));
 }
 
 float Index::rescore_scale(std::uint32_t position) const noexcept {
