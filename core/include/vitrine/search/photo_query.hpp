@@ -1,0 +1,23 @@
+// vitrine/search/photo_query.hpp — a query photo as a vector of the index's image field.
+//
+//   auto vector = vitrine::local_photo_query(index, photo_bytes);   // then search_fields
+//
+// The photo (JPEG, PNG, WebP, GIF) is prepared by the core first (prepare_image: upright,
+// at most 1024 px, JPEG), as product photos are at build time, then described by the
+// index's image model. Offline that is the local descriptor (local_image_embedder.hpp);
+// an image field of a hosted model needs that model (the hosted client embeds the photo).
+// Refuses: invalid_argument for an index without an image field or with a hosted image
+// model (the message names it); what prepare_image and embed_image_local refuse.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "vitrine/index/reader.hpp"
+
+namespace vitrine {
+
+std::vector<float> local_photo_query(const Index& index, std::span<const std::uint8_t> photo);
+
+}  // namespace vitrine
