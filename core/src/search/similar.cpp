@@ -1,10 +1,12 @@
 // search/similar.cpp — a product's stored vectors as the query (see vitrine/search/similar.hpp).
 #include "vitrine/search/similar.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "base/byte_io.hpp"
 #include "search/field_scan.hpp"
+#include "search/search_steps.hpp"
 #include "vitrine/base/error.hpp"
 
 namespace vitrine {
@@ -41,6 +43,10 @@ std::vector<float> stored_text_vector(const Index& index, std::uint32_t position
     return read_f32(row, dims);
 }
 
+bool has_direction(const std::vector<float>& values) {
+    return std::any_of(values.begin(), values.end(), [](float v) { return v != 0.0f; });
+}
+
 }  // namespace
 
 std::vector<SearchHit> similar(const Index& index, std::string_view id, const SearchOptions& options,
@@ -48,12 +54,17 @@ std::vector<SearchHit> similar(const Index& index, std::string_view id, const Se
     const auto position = index.find(id);
     if (!position) throw Error(ErrorKind::invalid_argument, "similar: no product has the id '" + std::string(id) + "'");
     FieldQuery query;
-    query.text = stored_text_vector(index, *position);
+    if (auto text = stored_text_vector(index, *position); has_direction(text)) query.text = std::move(text);
     if (const auto row = index.image_row(*position)) {
         const std::size_t dims = index.image_field()->dims;
-        query.image = index.image_field()->storage == Storage::int8
-                          ? read_int8(index.image_vector(*row), dims, index.image_scale(*row))
-                          : read_f32(index.image_vector(*row), dims);
+        auto image = index.image_field()->storage == Storage::int8
+                         ? read_int8(index.image_vector(*row), dims, index.image_scale(*row))
+                         : read_f32(index.image_vector(*row), dims);
+        if (has_direction(image)) query.image = std::move(image);
+    }
+    if (!query.text && !query.image) {  // only an altered file stores a zero row: such a product has no neighbours
+        check_search_options(options);
+        return {};
     }
     return fused_scan(index, query, options, weights, *position);
 }
