@@ -179,7 +179,7 @@ TEST_CASE("a photo alone without its image-field vector is refused (there is no 
     Catalogue c;
     HostedRequest request;
     request.query_image_url = "data:image/jpeg;base64,/9j/";
-    require_error([&] { HostedPipeline{c.index, request}; }, ErrorKind::invalid_argument, {"image_query_vector"});
+    require_error([&] { HostedPipeline{c.index, request}; }, ErrorKind::invalid_argument, {"image field", "or a query text"});
 }
 
 TEST_CASE("calls out of contract are refused", "[hosted_pipeline]") {

@@ -59,6 +59,12 @@ const fieldOptions = {
   imageWeight: check.number,
 };
 const similarOptions = { ...searchOptions, textWeight: check.number, imageWeight: check.number };
+// buildIndex's photos: an object of product id -> the original photo's bytes.
+function photoMap(name, value) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`${name} must be an object of product id -> photo bytes`);
+  return Object.fromEntries(Object.entries(value).map(([id, bytes]) => [id, check.bytes(`${name}['${id}']`, bytes)]));
+}
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),
   quality: check.integer(0, 2 ** 31 - 1),
@@ -77,6 +83,8 @@ const buildOptions = {
   imageModel: check.string,
   imageStorage: check.string,
   imageDims: check.integer(0, check.UINT32_MAX),
+  imageEmbedder: check.string,
+  photos: photoMap,
 };
 
 class Vitrine {

@@ -53,8 +53,8 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     if (request_.query.empty() && !request_.query_image_url && !request_.query_vector && !request_.image_query_vector)
         refuse("there is neither a query text nor a photo");
     if (request_.query.empty() && !request_.query_vector && !request_.image_query_vector)
-        refuse("a photo alone retrieves by the index's image field: give the photo's vector (image_query_vector), "
-               "or a query text");
+        refuse("a photo alone retrieves by the index's image field, and this request has no vector for it (an index "
+               "built with --image-embedder local, --image-vectors or --image-embed-model has one), or a query text");
     if (request_.query_vector || request_.query.empty()) {
         retrieve_by(request_.query_vector);
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
