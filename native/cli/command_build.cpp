@@ -4,7 +4,7 @@
 // embedded by the local
 // embedder, by precomputed vectors (--vectors), or through a hosted endpoint
 // (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
-// embed what is missing).
+// embed what is missing); an image vector field beside it (build_image_field.hpp).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -131,7 +131,9 @@ int run_build(const Args& raw) {
                                                            "model", "embed-url", "embed-model", "embed-batch", "embed-cache",
                                                            "images-out", "rescore-with"});
     options.insert(image_field_options.begin(), image_field_options.end());
-    const Arguments args(raw, options, {"rescore", "strict"});
+    std::set<std::string> switches = {"rescore", "strict"};
+    switches.insert(image_field_switches.begin(), image_field_switches.end());
+    const Arguments args(raw, options, switches);
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
@@ -148,8 +150,11 @@ int run_build(const Args& raw) {
     const std::optional<ImageVectorsBuild> image = build_image_field(args, products, *storage, out);
     if (image) {
         for (const std::string& warning : image->warnings) std::fprintf(stderr, "vitrine build: note: %s\n", terminal_safe(warning).c_str());
-        std::printf("image vectors: %zu of %zu products (%s)\n", products.size() - image->warnings.size(), products.size(),
-                    image->vectors.spec->model.c_str());
+        if (image->vectors.spec)
+            std::printf("image vectors: %zu of %zu products (%s)\n", products.size() - image->warnings.size(), products.size(),
+                        image->vectors.spec->model.c_str());
+        else
+            std::puts("image vectors: none (the index has no image field)");
     }
     const ImageVectors* image_vectors = image ? &image->vectors : nullptr;
     std::vector<std::uint8_t> bytes;

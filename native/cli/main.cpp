@@ -19,7 +19,9 @@ commands:
          [--map id=sku,title=name,...] [--storage f32|int8|binary] [--rescore]
          [--rescore-with f32|int8] [--dims N] [--images-out DIR [--strict]]
          [--vectors FILE.jsonl --model NAME]
-         [--image-embedder local | --image-vectors FILE.jsonl --image-model NAME [--image-dims N]]
+         [--image-embedder local | --image-vectors FILE.jsonl --image-model NAME [--image-dims N]
+          | --image-embed-model M [--image-dims N] [--image-embed-cache DIR] [--image-embed-concurrency 4]
+            [--image-joint-space]]  (image embedders need --images-out)
          [--image-storage f32|int8]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx
@@ -34,7 +36,7 @@ commands:
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
 
-hosted endpoint (search, answer, build --embed-model):
+hosted endpoint (search, answer, build --embed-model / --image-embed-model):
   VITRINE_API_BASE=https://host/v1  VITRINE_API_KEY=...  (or --api-base URL)
   [--timeout 30] [--retries 3] [--query-template T] [--query-task TEXT]
   models: VITRINE_RERANK_MODEL, VITRINE_CHAT_MODEL (or --rerank-model, --chat-model)

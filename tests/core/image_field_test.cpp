@@ -2,6 +2,7 @@
 // does not know it; fusion of the two fields, similar products, the local image descriptor
 // and precomputed image vectors.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "image_test_support.hpp"
 #include "index_editing.hpp"
@@ -10,6 +11,7 @@
 #include "vitrine/catalogue/image_vectors.hpp"
 #include "vitrine/embed/local_embedder.hpp"
 #include "vitrine/embed/local_image_embedder.hpp"
+#include "vitrine/hosted/image_embeddings_api.hpp"
 #include "vitrine/image/prepare.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/index/writer.hpp"
@@ -277,4 +279,19 @@ TEST_CASE("precomputed image vectors: missing products warned by id, bad lines r
                   {"'q' is not in the catalogue"});
     require_error([&] { parse_image_vectors_jsonl("{\"id\":\"a\",\"vector\":[0,0]}", prods, "m", Storage::f32); }, ErrorKind::bad_catalogue,
                   {"zero"});
+}
+
+TEST_CASE("a photo goes to a multimodal embedding model in vLLM's chat form, one a request", "[image_field][hosted]") {
+    const auto body = nlohmann::json::parse(build_image_embedding_request("Qwen/Qwen3-VL-Embedding-2B", "data:image/jpeg;base64,/9j/"));
+    CHECK(body["model"] == "Qwen/Qwen3-VL-Embedding-2B");
+    CHECK(body["encoding_format"] == "float");
+    CHECK(body["messages"][0]["role"] == "user");
+    CHECK(body["messages"][0]["content"][0]["type"] == "image_url");
+    CHECK(body["messages"][0]["content"][0]["image_url"]["url"] == "data:image/jpeg;base64,/9j/");
+    require_error([] { build_image_embedding_request("m", "https://x/y.jpg"); }, ErrorKind::invalid_argument, {"data:image"});
+    const auto row = parse_image_embedding(R"({"data":[{"index":0,"embedding":[3,4,12]}]})", 2);
+    CHECK(row.model_dims == 3);
+    CHECK(row.vectors.at(0) == std::vector<float>{0.6f, 0.8f});
+    require_error([] { parse_image_embedding(R"({"data":[]})", 2); }, ErrorKind::bad_response, {"expected 1"});
+    require_error([] { parse_image_embedding(R"({"data":[{"index":0,"embedding":[1,2]}]})", 2, 3); }, ErrorKind::bad_response, {});
 }

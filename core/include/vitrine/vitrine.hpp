@@ -43,6 +43,7 @@
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/defaults.hpp"
 #include "vitrine/hosted/embeddings_api.hpp"
+#include "vitrine/hosted/image_embeddings_api.hpp"
 #include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/hosted/rerank_api.hpp"
 #include "vitrine/hosted/rerank_merge.hpp"

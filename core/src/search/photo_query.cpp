@@ -6,6 +6,7 @@
 #include "vitrine/base/error.hpp"
 #include "vitrine/embed/local_image_embedder.hpp"
 #include "vitrine/image/prepare.hpp"
+#include "vitrine/image/product_photos.hpp"
 
 namespace vitrine {
 
@@ -18,7 +19,13 @@ std::vector<float> local_photo_query(const Index& index, std::span<const std::ui
     if (field->embedder != EmbedderKind::local_image)
         throw Error(ErrorKind::invalid_argument, "search: the image field was built with the hosted model '" + field->model +
                                                      "': embed the photo with that model (the hosted client)");
-    return embed_image_local(prepare_image(photo).bytes);
+    bool prepared = true;
+    try {
+        check_prepared_photo(photo);
+    } catch (const Error&) {
+        prepared = false;
+    }
+    return prepared ? embed_image_local(photo) : embed_image_local(prepare_image(photo).bytes);
 }
 
 }  // namespace vitrine
