@@ -17,15 +17,32 @@ const MAX_CATEGORY_CHARS = 128;
 const invalid = (message) => new HttpError(400, 'invalid_parameter', message);
 
 export function parseSearchRequest(params, settings) {
+  refuseUnknown(params, KNOWN);
+  return parseQuery(params, settings);
+}
+
+// Unknown and repeated parameters, refused by name.
+export function refuseUnknown(params, known) {
   for (const name of new Set(params.keys())) {
-    if (!KNOWN.has(name)) throw invalid(`unknown parameter '${name}' (known: ${[...KNOWN].join(', ')})`);
+    if (!known.has(name)) throw invalid(`unknown parameter '${name}' (known: ${[...known].join(', ')})`);
     if (params.getAll(name).length > 1) throw invalid(`parameter '${name}' is given more than once`);
   }
+}
 
+function parseQuery(params, settings) {
   const q = (params.get('q') ?? '').trim();
   if (q === '') throw invalid("parameter 'q' is required and must not be blank");
   if (q.length > MAX_QUERY_CHARS) throw invalid(`parameter 'q' is longer than ${MAX_QUERY_CHARS} characters`);
+  const { k, filters } = parseDepthAndFilters(params, settings);
 
+  const rerank = params.get('rerank') ?? '0';
+  if (rerank !== '0' && rerank !== '1') throw invalid("parameter 'rerank' must be 0 or 1");
+
+  return { q, k, rerank: rerank === '1', filters };
+}
+
+// k and the filters, as GET /search takes them; POST /search and GET /similar share them.
+export function parseDepthAndFilters(params, settings) {
   const kText = params.get('k') ?? '10';
   const k = Number(kText);
   if (!/^\d{1,6}$/.test(kText) || k < 1 || k > settings.maxK) {
@@ -52,9 +69,5 @@ export function parseSearchRequest(params, settings) {
   if (filters.minPrice !== undefined && filters.maxPrice !== undefined && filters.minPrice > filters.maxPrice) {
     throw invalid("parameter 'min_price' is greater than 'max_price'");
   }
-
-  const rerank = params.get('rerank') ?? '0';
-  if (rerank !== '0' && rerank !== '1') throw invalid("parameter 'rerank' must be 0 or 1");
-
-  return { q, k, rerank: rerank === '1', filters };
+  return { k, filters };
 }

@@ -3,6 +3,7 @@
 //   export default createWorker({ wasm, index });   // see bundled.js and remote.js
 //
 //   GET  /search?q&k&category&min_price&max_price&rerank=0|1   search_route.js
+//   POST /search {image, q?, k?, ...}, GET /similar?id&k&...     photo_search_route.js (no endpoint call)
 //   POST /embed, POST /rerank                                   proxy_route.js (holds the key)
 //   GET  /health                                                the index and models in use
 //   OPTIONS *                                                   CORS preflight
@@ -20,12 +21,19 @@ import { embedRoute, rerankRoute } from './proxy_route.js';
 import { admit } from './rate_limit.js';
 import { discardUnreadBody } from './request_body.js';
 import { requireAffordable } from './request_cost.js';
+import { photoSearchRoute, similarRoute } from './photo_search_route.js';
 import { searchRoute } from './search_route.js';
 import { settingsOf } from './settings.js';
 
 // open: answered without a caller token when CALLER_SECRET is set.
 const ROUTES = {
-  '/search': { method: 'GET', handle: async ({ url, settings, load, charge }) => searchRoute(url, settings, await load(settings), charge) },
+  '/search': {
+    method: ['GET', 'POST'],
+    handle: async ({ request, url, settings, load, charge }) => (request.method === 'POST'
+      ? photoSearchRoute(request, settings, load, charge)
+      : searchRoute(url, settings, await load(settings), charge)),
+  },
+  '/similar': { method: 'GET', handle: ({ url, settings, load, charge }) => similarRoute(url, settings, load, charge) },
   '/health': { method: 'GET', open: true, handle: async ({ settings, load }) => health(await load(settings), settings) },
   '/embed': { method: 'POST', handle: ({ request, settings, load, charge }) => embedRoute(request, settings, load, charge) },
   '/rerank': { method: 'POST', handle: ({ request, settings, charge }) => rerankRoute(request, settings, charge) },
@@ -42,10 +50,11 @@ export function createWorker({ wasm, index = null }) {
         if (request.method === 'OPTIONS') return preflight(cors);
         const url = new URL(request.url);
         const route = ROUTES[url.pathname];
-        if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname} (try /search, /embed, /rerank, /health)`);
-        if (request.method !== route.method) {
-          throw new HttpError(405, 'method_not_allowed', `${url.pathname} takes ${route.method}`,
-            { headers: { Allow: `${route.method}, OPTIONS` } });
+        if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname} (try /search, /similar, /embed, /rerank, /health)`);
+        const methods = [route.method].flat();
+        if (!methods.includes(request.method)) {
+          throw new HttpError(405, 'method_not_allowed', `${url.pathname} takes ${methods.join(' or ')}`,
+            { headers: { Allow: `${methods.join(', ')}, OPTIONS` } });
         }
         if (!route.open) await requireCaller(request, settings);
         // Routes charge a request's cost once its parameters are checked, before any work.
@@ -62,9 +71,9 @@ export function createWorker({ wasm, index = null }) {
 // The models are named so a page can use the package's pipeline through the proxy,
 // which refuses any other model.
 function health({ index }, settings) {
-  const { count, dims, storage, model, embedder } = index;
+  const { count, dims, storage, model, embedder, imageField } = index;
   const endpoint = settings.apiBase && settings.apiKey
     ? { rerankModel: settings.rerankModel, embedModel: settings.embedModel ?? (embedder === 'hosted' ? model : null) }
     : null;
-  return jsonResponse(200, { ok: true, index: { count, dims, storage, model, embedder }, endpoint });
+  return jsonResponse(200, { ok: true, index: { count, dims, storage, model, embedder, imageField }, endpoint });
 }

@@ -87,6 +87,42 @@ export interface SearchOptions {
   rescoreFactor?: number;
 }
 
+/**
+ * The index's two vector fields in one query (the core's vitrine/search/field_fusion.hpp):
+ * per product, score = (textWeight × text score + imageWeight × image score) / (sum of the
+ * weights of the fields used), a field used when the query has a vector for it, the product
+ * has a vector in it and its weight is above 0. A product without a photo is scored on its
+ * text alone; with a photo alone, only products with an image vector are found.
+ */
+export interface FieldOptions {
+  /** A query photo (JPEG, PNG, WebP, GIF), prepared and described by the index's image model (the local descriptor). */
+  photo?: Bytes;
+  /** Or the photo's vector, in the image field's space (length `imageField.dims`). */
+  imageVector?: Float32Array;
+  /** Default 1; >= 0. */
+  textWeight?: number;
+  /** Default 1; >= 0. */
+  imageWeight?: number;
+}
+
+/** The image vector field of an index: its own model, dims and storage. */
+export interface ImageField {
+  model: string;
+  dims: number;
+  modelDims: number;
+  storage: 'f32' | 'int8';
+  embedder: 'hosted' | 'local_image';
+  /** The image model also embeds text into the same space. */
+  jointSpace: boolean;
+  /** Products with an image vector (the others have none: no photo, never a zero vector). */
+  products: number;
+}
+
+export interface SimilarOptions extends SearchOptions {
+  textWeight?: number;
+  imageWeight?: number;
+}
+
 /** What `search` answers: the hits, best first. */
 export interface SearchResult {
   results: SearchHit[];
@@ -100,12 +136,21 @@ export interface VitrineIndex {
   readonly storage: Storage;
   readonly model: string;
   readonly embedder: 'hosted' | 'local_hashing';
+  /** The image vector field, or null for a text-only index. */
+  readonly imageField: ImageField | null;
   /**
    * Exact top-k by cosine similarity; filters apply before top-k. The query is a text,
    * embedded as the index was built (the local embedder; an index of a hosted model needs
-   * `createClient().search` or a vector), or a vector whose length equals `dims`.
+   * `createClient().search` or a vector), or a vector whose length equals `dims`. With a
+   * `photo` or `imageVector` the image field is searched too, over the whole catalogue, the
+   * fields fused (FieldOptions); the text query may then be null (search by photo alone).
    */
-  search(query: string | Float32Array, options?: SearchOptions): SearchResult;
+  search(query: string | Float32Array | null, options?: SearchOptions & FieldOptions): SearchResult;
+  /**
+   * The products nearest to the product `id`, from its stored text and image vectors (fused
+   * as in `search`): no embedder, no endpoint call. The product itself is left out; filters apply.
+   */
+  similar(id: string, options?: SimilarOptions): SearchResult;
   /**
    * Many query vectors scored in one pass over the index's vectors (each row loaded once
    * for all of them): an array of vectors of length `dims`, or one `Float32Array` of
@@ -158,6 +203,18 @@ export interface BuildOptions {
   vectorsJsonl?: string | Bytes;
   /** One row of `dims` values per product, in catalogue order. */
   vectors?: Float32Array;
+  /** The image field from JSON Lines, {"id": ..., "vector": [...]} a line, as `vitrine build --image-vectors`; a product without a line stays text-only. */
+  imageVectors?: string | Bytes;
+  /** The model of imageVectors; required with them. */
+  imageModel?: string;
+  /** `'local'`: the image field by the offline colour-and-layout descriptor of `photos` (look-alikes, not meaning). */
+  imageEmbedder?: 'local';
+  /** With imageEmbedder 'local': product id -> the original photo's bytes (prepared by the core first). */
+  photos?: Record<string, Bytes>;
+  /** The image field's storage; default 'f32' beside f32 text vectors, else 'int8'. */
+  imageStorage?: 'f32' | 'int8';
+  /** imageVectors: keep the first `imageDims` values of each (Matryoshka). */
+  imageDims?: number;
 }
 
 /** The fetch the client calls (default: the global fetch), e.g. a test double or a worker's service binding. */
@@ -226,7 +283,7 @@ export interface HostedSearchOptions extends HostedFilterOptions {
 }
 
 export interface ImageSearchOptions extends HostedFilterOptions {
-  /** Text to retrieve candidates by and to rerank with; without it, candidates follow the category round-robin rule. */
+  /** Text to retrieve candidates by (with the photo, over both fields) and to rerank with; without it, the index needs an image field (the local descriptor's) to retrieve by the photo. */
   query?: string;
   topK?: number;
   retrieveK?: number;

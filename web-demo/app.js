@@ -1,7 +1,8 @@
 // app.js — the storefront page's behaviour: loads the catalogue (catalogue.js), searches
-// as the shopper types or changes a filter, prepares a photo for search by photo
-// (photo.js), reranks through the edge worker when the toggle is on (rerank_client.js),
-// and shows the cards (product_card.js) with the time each step took.
+// as the shopper types or changes a filter, searches by photo (photo.js prepares it; the
+// index's image field finds look-alikes, offline), lists products like one ("More like
+// this" on every card), reranks through the edge worker when the toggle is on
+// (rerank_client.js), and shows the cards (product_card.js) with the time each step took.
 //
 // Local search runs on every keystroke (it takes about a millisecond); the rerank call
 // waits for a pause in typing and is cancelled when a newer search starts, so only the
@@ -23,7 +24,7 @@ const ui = {
   status: $('status'), timings: $('timings'), notice: $('notice'), list: $('result-list'), engine: $('engine-index'),
 };
 
-const state = { catalogue: null, config: null, price: null, reranker: null, photo: null, pending: null, timer: 0 };
+const state = { catalogue: null, config: null, price: null, reranker: null, photo: null, similarTo: null, pending: null, timer: 0 };
 
 async function start() {
   try {
@@ -39,7 +40,10 @@ async function start() {
   state.price = new Intl.NumberFormat('en', { style: 'currency', currency: state.config.currency });
   for (const control of [ui.query, ui.category, ui.minPrice, ui.maxPrice, ui.photoButton, ui.clear]) control.disabled = false;
 
-  ui.query.addEventListener('input', update);
+  ui.query.addEventListener('input', () => {
+    state.similarTo = null;
+    update();
+  });
   for (const control of [ui.category, ui.minPrice, ui.maxPrice, ui.rerank]) control.addEventListener('change', update);
   ui.rerank.addEventListener('change', describePhoto);
   for (const control of [ui.minPrice, ui.maxPrice]) control.addEventListener('input', update);
@@ -99,8 +103,16 @@ function update() {
   ui.notice.hidden = true;
 
   const { resultCount, rerankCount } = state.config;
+  if (state.similarTo) {
+    const { hits, ms } = state.catalogue.similar(state.similarTo.id, chosen, resultCount);
+    render(hits);
+    ui.timings.textContent = `Search ${ms.toFixed(2)} ms`;
+    ui.status.textContent = `${hits.length} product${hits.length === 1 ? '' : 's'} like “${state.similarTo.title}”.`;
+    return;
+  }
   const reranking = ui.rerank.checked && state.reranker && (query || state.photo);
-  const { hits, browsing, ms } = state.catalogue.search(query, chosen, reranking ? rerankCount : resultCount);
+  const photo = state.photo?.preparedBytes ?? null;
+  const { hits, browsing, ms } = state.catalogue.search(query, chosen, reranking ? rerankCount : resultCount, photo);
   render(hits);
   const searchTiming = `Search ${ms.toFixed(2)} ms`;
   ui.timings.textContent = searchTiming;
@@ -136,12 +148,19 @@ function update() {
 function describe(hits, query, browsing) {
   if (hits.length === 0) return 'No products match. Try other words or clear the filters.';
   const count = `${hits.length} product${hits.length === 1 ? '' : 's'}`;
+  if (state.photo && state.catalogue.byPhoto) return `${count} like your photo${query ? ` and “${query}”` : ''}.`;
   return browsing || !query ? `Showing ${count}.` : `${count} for “${query}”.`;
 }
 
 function render(hits) {
-  const options = { price: state.price };
+  const options = { price: state.price, onMoreLikeThis: moreLikeThis };
   ui.list.replaceChildren(...hits.map((hit) => productCard(hit, { ...options, imageUrl: state.catalogue.imageUrl(hit) })));
+}
+
+// "More like this": the products nearest to one, from its stored vectors (no endpoint call).
+function moreLikeThis(hit) {
+  state.similarTo = hit;
+  update();
 }
 
 function clearFilters() {
@@ -161,6 +180,7 @@ async function choosePhoto() {
     const photo = await preparePhoto(state.catalogue.vitrine, file);
     state.photo?.release();
     state.photo = { ...photo, ms: performance.now() - started, name: file.name };
+  state.similarTo = null;
   } catch (error) {
     ui.status.textContent = `That photo cannot be used: ${error.message}`;
     return;
@@ -177,14 +197,18 @@ async function choosePhoto() {
 
 function describePhoto() {
   if (!state.photo) return;
+  const offline = state.catalogue.byPhoto
+    ? 'Found by your photo, in your browser: look-alikes by colour and layout, not by meaning.'
+    : 'This index has no image field; results below come from your words and filters.';
   ui.photoNote.textContent = !state.reranker
-    ? 'Ranking by photo needs the edge worker; results below come from your words and filters.'
+    ? offline
     : ui.rerank.checked
-      ? 'The AI reranker compares your photo with the products found for your words and filters.'
-      : 'Turn on “Rerank with AI” to rank these results by your photo.';
+      ? 'The AI reranker compares your photo with the products found for it and your words.'
+      : `${offline} Turn on “Rerank with AI” to rank them by meaning.`;
 }
 
 function clearPhoto() {
+  state.similarTo = null;
   state.photo?.release();
   state.photo = null;
   ui.photoPanel.hidden = true;

@@ -3,11 +3,14 @@
 //
 //   const catalogue = await openCatalogue('/sample/catalogue.vtx');
 //   const { hits, ms } = catalogue.search('green sofa', { category: 'furniture', maxPrice: 900 }, 24);
+//   catalogue.search('', filters, 24, photo.preparedBytes);   // by photo (and words, when there are any)
+//   catalogue.similar('fur-0002', filters, 24);               // "More like this"
 //
-// A query is embedded with the index's local embedder and searched exactly in WASM. An
-// empty query (or one with no words the embedder knows) browses instead: the filtered
-// catalogue, taking products from each category in turn so the first screen shows the
-// range. Refuses an index that was not built with the local embedder: this page has no
+// A query is embedded with the index's local embedder and searched exactly in WASM; a photo
+// searches the index's image field too (the core's local image descriptor: look-alikes by
+// colour and layout), over the whole catalogue. An empty query without a photo (or one with
+// no words the embedder knows) browses instead: the filtered catalogue, taking products
+// from each category in turn so the first screen shows the range. Refuses an index that was not built with the local embedder: this page has no
 // way to embed a query through a hosted model without a worker.
 import { init } from 'vitrine';
 
@@ -27,12 +30,25 @@ export async function openCatalogue(indexUrl) {
     categories: [...new Set(records.map((record) => record.category))].sort(),
     imageUrl: (record) => new URL(record.image, imageBase).href,
 
-    search(query, filters, k) {
+    // Whether a photo can be searched here (the index has a local image field).
+    byPhoto: index.imageField?.embedder === 'local_image',
+
+    search(query, filters, k, photo = null) {
       const started = performance.now();
       const vector = vitrine.embedLocal(query, index.dims);
-      const browsing = vector.every((value) => value === 0);
-      const hits = browsing ? browse(records, filters, k) : index.search(vector, { topK: k, ...filters }).results;
-      return { hits, browsing, ms: performance.now() - started };
+      const noWords = vector.every((value) => value === 0);
+      if (photo && this.byPhoto) {
+        const hits = index.search(noWords ? null : vector, { photo, topK: k, ...filters }).results;
+        return { hits, browsing: false, ms: performance.now() - started };
+      }
+      const hits = noWords ? browse(records, filters, k) : index.search(vector, { topK: k, ...filters }).results;
+      return { hits, browsing: noWords, ms: performance.now() - started };
+    },
+
+    similar(id, filters, k) {
+      const started = performance.now();
+      const hits = index.similar(id, { topK: k, ...filters }).results;
+      return { hits, ms: performance.now() - started };
     },
   };
 }

@@ -1,11 +1,12 @@
-// photo.js — a shopper's photo, prepared in the browser by the WASM core for a rerank
-// query: decoded (JPEG or PNG), turned upright by its EXIF orientation, resized so its
+// photo.js — a shopper's photo, prepared in the browser by the WASM core for search by
+// photo and a rerank query: decoded (JPEG or PNG), turned upright by its EXIF orientation, resized so its
 // longest edge is at most 1024 px and re-encoded as JPEG. Nothing leaves the page here.
 //
 //   const photo = await preparePhoto(vitrine, file);
 //   photo.original   { width, height, bytes }     as shot (after EXIF orientation)
 //   photo.prepared   { width, height, bytes }     what a rerank request carries
 //   photo.bytes      the file, for the pipeline's searchByImage
+//   photo.preparedBytes  the prepared JPEG, for search by photo in the page
 //   photo.previewUrl the prepared JPEG, to show (revoke with photo.release())
 //
 // Refuses files over 25 MB before reading them; the core refuses what is not a JPEG or
@@ -22,6 +23,7 @@ export async function preparePhoto(vitrine, file) {
     original: { width: prepared.sourceWidth, height: prepared.sourceHeight, bytes: file.size },
     prepared: { width: prepared.width, height: prepared.height, bytes: prepared.bytes.length },
     bytes,
+    preparedBytes: prepared.bytes,
     previewUrl,
     release: () => URL.revokeObjectURL(previewUrl),
   };

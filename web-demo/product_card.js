@@ -1,7 +1,9 @@
 // product_card.js — one product as a storefront card: image, category, title, brand,
 // rating, price, and the reranker's relevance when there is one.
 //
-//   list.append(productCard(hit, { imageUrl, price: new Intl.NumberFormat(...) }));
+//   list.append(productCard(hit, { imageUrl, price: new Intl.NumberFormat(...), onMoreLikeThis }));
+//
+// onMoreLikeThis(hit), when given, is called by the card's "More like this" button.
 //
 // Built with DOM calls, never innerHTML: catalogue text is data, not markup. The card is
 // an <article> labelled by its title; the image's alt text is the title too, since the
@@ -14,7 +16,7 @@ function element(tag, className, text) {
   return node;
 }
 
-export function productCard(hit, { imageUrl, price }) {
+export function productCard(hit, { imageUrl, price, onMoreLikeThis }) {
   const item = element('li', 'result');
   const card = element('article', 'card');
   const titleId = `product-${hit.id}`;
@@ -46,6 +48,14 @@ export function productCard(hit, { imageUrl, price }) {
   body.append(footer);
   if (typeof hit.relevanceScore === 'number') {
     body.append(element('p', 'card-relevance', `AI relevance ${(hit.relevanceScore * 100).toFixed(0)}%`));
+  }
+
+  if (onMoreLikeThis) {
+    const more = element('button', 'button button-link card-more', 'More like this');
+    more.type = 'button';
+    more.setAttribute('aria-label', `More like ${hit.title}`);
+    more.addEventListener('click', () => onMoreLikeThis(hit));
+    body.append(more);
   }
 
   card.append(figure, body);

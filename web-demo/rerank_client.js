@@ -7,8 +7,8 @@
 //   const outcome = await reranker.rerank({ query, photo, filters, k, signal });
 //   // { hits, reranked, reason?, rerankMs, imagesMs }
 //
-// Candidates are the local search's top k for the text (or, for a photo alone, the
-// core's category round-robin). A reranker that fails never loses them: they come back
+// Candidates are the local search's top k for the text, the photo (the index's image
+// field) or both. A reranker that fails never loses them: they come back
 // in retrieval order with reranked: false and the reason. An abort (a newer search
 // started) rejects with the signal's reason.
 

@@ -4,16 +4,18 @@
 // embedded by the local
 // embedder, by precomputed vectors (--vectors), or through a hosted endpoint
 // (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
-// embed what is missing).
+// embed what is missing); an image vector field beside it (build_image_field.hpp).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
 
 #include "arguments.hpp"
+#include "build_image_field.hpp"
 #include "commands.hpp"
 #include "endpoint_options.hpp"
 #include "progress_bar.hpp"
+#include "search_output.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/catalogue/build_source.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
@@ -30,7 +32,7 @@ namespace {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
                                                  Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
-                                                 const std::string& out) {
+                                                 const std::string& out, const ImageVectors* image) {
     const std::string model = args.required("embed-model");
     const auto endpoint = open_endpoint(args, "build", args.option("embed-url"));
     if (!endpoint) throw UsageError("--embed-model needs an endpoint: pass --embed-url BASE or set VITRINE_API_BASE");
@@ -43,6 +45,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.rescore = rescore;
     options.rescore_with = rescore_with;
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
+    options.image = image;
     native::HostedIndexReport report;
     std::vector<std::uint8_t> bytes;
     {
@@ -124,10 +127,13 @@ BuildSource build_source(const Arguments& args) {
 }  // namespace
 
 int run_build(const Args& raw) {
-    const Arguments args(raw,
-                         with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors", "model", "embed-url",
-                                                "embed-model", "embed-batch", "embed-cache", "images-out", "rescore-with"}),
-                         {"rescore", "strict"});
+    std::set<std::string> options = with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors",
+                                                           "model", "embed-url", "embed-model", "embed-batch", "embed-cache",
+                                                           "images-out", "rescore-with"});
+    options.insert(image_field_options.begin(), image_field_options.end());
+    std::set<std::string> switches = {"rescore", "strict"};
+    switches.insert(image_field_switches.begin(), image_field_switches.end());
+    const Arguments args(raw, options, switches);
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
@@ -141,19 +147,31 @@ int run_build(const Args& raw) {
 
     std::vector<Product> products = read_feed(args);
     prepare_photos(args, products, out);
+    const std::optional<ImageVectorsBuild> image = build_image_field(args, products, *storage, out);
+    if (image) {
+        for (const std::string& warning : image->warnings) std::fprintf(stderr, "vitrine build: note: %s\n", terminal_safe(warning).c_str());
+        if (image->vectors.spec)
+            std::printf("image vectors: %zu of %zu products (%s)\n", products.size() - image->warnings.size(), products.size(),
+                        image->vectors.spec->model.c_str());
+        else
+            std::puts("image vectors: none (the index has no image field)");
+    }
+    const ImageVectors* image_vectors = image ? &image->vectors : nullptr;
     std::vector<std::uint8_t> bytes;
     if (source == BuildSource::hosted_model) {
-        bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out);
+        bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out, image_vectors);
     } else if (source == BuildSource::vectors) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
-        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with);
+        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with,
+                                         image_vectors ? *image_vectors : ImageVectors{});
     } else {
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
                                              .rescore = rescore,
                                              .rescore_with = *rescore_with,
-                                             .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); }});
+                                             .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); },
+                                             .image = image_vectors});
     }
     native::write_file_atomically(out, bytes);
     std::printf("wrote %s: %zu products, %zu bytes\n", out.c_str(), products.size(), bytes.size());

@@ -23,7 +23,7 @@ int run_info(const Args& raw) {
         sections.push_back({{"name", s.name}, {"type", s.type}, {"offset", s.offset}, {"bytes", s.length},
                             {"checksum", checksum}, {"known", s.known}});
     }
-    const nlohmann::json summary = {
+    nlohmann::json summary = {
         {"format_version", "1." + std::to_string(index.minor_version())},
         {"count", index.count()},
         {"dims", index.dims()},
@@ -36,6 +36,11 @@ int run_info(const Args& raw) {
         {"sections", sections},
         {"checksums_ok", true},
     };
+    if (const ImageFieldSpec* image = index.image_field())
+        summary["image_field"] = {{"model", image->model},          {"dims", image->dims},
+                                  {"model_dims", image->model_dims}, {"storage", to_string(image->storage)},
+                                  {"embedder", to_string(image->embedder)}, {"joint_space", image->joint_space},
+                                  {"products", index.image_rows()}};
     std::puts(summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return 0;
 }

@@ -1,5 +1,9 @@
 // vitrine search — exact top-k over an index, as a table or as JSON, optionally
 // reranked through a hosted endpoint (text, or a photo with --image).
+// A photo (--image PHOTO, prepared and described by the index's image model; or
+// --image-query-vector FILE.json) searches the image field, over the whole catalogue,
+// with or without --rerank; with a text too, both fields, fused by --text-weight and
+// --image-weight (vitrine/search/field_fusion.hpp).
 // --query-vectors runs a batch (a JSON array of vectors) in one pass over the vectors
 // (vitrine::search_batch, on all cores unless --threads N) and prints JSON Lines.
 // A hosted-model index embeds text queries through the endpoint. With --rerank,
@@ -14,6 +18,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "endpoint_options.hpp"
+#include "query_options.hpp"
 #include "search_output.hpp"
 #include "vitrine/image/data_uri.hpp"
 #include "vitrine/base/error.hpp"
@@ -23,6 +28,8 @@
 #include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/native/hosted_search.hpp"
 #include "vitrine/search/batch_search.hpp"
+#include "vitrine/search/field_fusion.hpp"
+#include "vitrine/search/photo_query.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/text_search.hpp"
 
@@ -49,16 +56,6 @@ std::vector<float> to_query(const json& array, const std::string& where) {
     return query;
 }
 
-std::vector<std::string> split_ids(const std::string& list) {
-    std::vector<std::string> ids;
-    for (std::size_t start = 0; start <= list.size();) {
-        const std::size_t end = std::min(list.find(',', start), list.size());
-        if (end > start) ids.push_back(list.substr(start, end - start));
-        start = end + 1;
-    }
-    return ids;
-}
-
 QueryEmbeddingOptions query_embedding_options(const Arguments& args) {
     QueryEmbeddingOptions options;
     options.query_template = args.option("query-template");
@@ -74,14 +71,20 @@ std::vector<float> text_query(const Index& index, const std::string& text, const
     return native::embed_query(index, text, endpoint ? &endpoint->client() : nullptr, query_embedding_options(args));
 }
 
-SearchOptions filters(const Arguments& args) {
-    SearchOptions options;
-    options.category = args.option("category");
-    options.min_price = args.number("min-price");
-    options.max_price = args.number("max-price");
-    if (const auto ids = args.option("ids")) options.ids = split_ids(*ids);
-    if (const auto threads = args.integer("threads", 1, static_cast<long long>(max_search_threads))) options.threads = static_cast<std::size_t>(*threads);
-    return options;
+// The photo's vector in the image field's space: --image-query-vector, or --image described
+// by the index's image model (the core prepares the photo first).
+std::optional<std::vector<float>> photo_query(const Index& index, const Arguments& args) {
+    if (const auto path = args.option("image-query-vector")) {
+        if (args.option("image")) throw UsageError("--image and --image-query-vector are two photo queries: pass one");
+        return to_query(read_json_file("image-query-vector", *path), "--image-query-vector " + *path);
+    }
+    const auto photo = args.option("image");
+    if (!photo) return std::nullopt;
+    try {
+        return local_photo_query(index, native::read_file(*photo));
+    } catch (const std::exception& e) {
+        throw std::runtime_error("--image " + *photo + ": " + e.what());
+    }
 }
 
 void print(const Index& index, const SearchOutput& output, bool as_json) {
@@ -94,7 +97,7 @@ void print(const Index& index, const SearchOutput& output, bool as_json) {
 
 // Plain retrieval: one query, or a batch printed as JSON Lines.
 int run_plain(const Index& index, const Arguments& args) {
-    SearchOptions options = filters(args);
+    SearchOptions options = search_filters(args);
     options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
     const bool as_json = args.has("json") || args.option("query-vectors");
     const auto show = [&](const std::vector<SearchHit>& hits) {
@@ -102,8 +105,13 @@ int run_plain(const Index& index, const Arguments& args) {
         output.results = ranked_hits(hits);
         print(index, output, as_json);
     };
+    if (args.option("query-vectors") && (args.option("image") || args.option("image-query-vector")))
+        throw UsageError("--query-vectors cannot be combined with a photo query");
+    std::optional<std::vector<float>> photo = args.option("query-vectors") ? std::nullopt : photo_query(index, args);
     if (const auto path = args.option("query-vector")) {
-        show(search(index, to_query(read_json_file("query-vector", *path), "--query-vector " + *path), options));
+        auto text = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
+        if (!photo) show(search(index, text, options));
+        else show(search_fields(index, field_query(index, std::move(text), std::move(photo)), options, field_weights(args)));
     } else if (const auto path = args.option("query-vectors")) {
         const json batch = read_json_file("query-vectors", *path);
         if (!batch.is_array()) throw UsageError("--query-vectors " + *path + " must hold a JSON array of arrays");
@@ -115,8 +123,20 @@ int run_plain(const Index& index, const Arguments& args) {
             options.threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, max_search_threads);
         const std::vector<std::span<const float>> rows(queries.begin(), queries.end());
         for (const auto& hits : search_batch(index, rows, std::span<const SearchOptions>(&options, 1))) show(hits);
+    } else if (photo) {
+        std::optional<std::vector<float>> text;
+        if (args.positionals().size() > 1) {
+            const std::string& words = args.positionals()[1];
+            if (index.spec().embedder != EmbedderKind::hosted) {
+                text = local_text_query(index, words);
+            } else {
+                const auto endpoint = open_endpoint(args, "search");
+                text = text_query(index, words, args, endpoint.get());
+            }
+        }
+        show(search_fields(index, field_query(index, std::move(text), std::move(photo)), options, field_weights(args)));
     } else {
-        if (args.positionals().size() < 2) throw UsageError("expected a query text or --query-vector FILE.json");
+        if (args.positionals().size() < 2) throw UsageError("expected a query text, --image PHOTO or --query-vector FILE.json");
         const std::string& text = args.positionals()[1];
         if (index.spec().embedder != EmbedderKind::hosted) {
             show(search_text(index, text, options));
@@ -133,9 +153,9 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
     if (args.option("query-vectors")) throw UsageError("--query-vectors cannot be combined with --rerank");
     const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
     const auto photo = args.option("image");
-    if (text.empty() && !photo) throw UsageError("expected a query text or --image PHOTO");
+    if (text.empty() && !photo && !args.option("image-query-vector")) throw UsageError("expected a query text or --image PHOTO");
     HostedRequest request = hosted_request(args, text, 1000);
-    request.filters = filters(args);
+    request.filters = search_filters(args);
     const auto endpoint = open_endpoint(args, "search");
     if (!endpoint)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
@@ -148,9 +168,11 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
             throw std::runtime_error("--image " + *photo + ": " + e.what());
         }
     }
-    // Candidates: by the text (or a given vector); a photo alone takes the round-robin rule.
+    // Candidates: by the text (or a given vector) and the photo's vector, over both fields.
     if (const auto path = args.option("query-vector"))
         request.query_vector = to_query(read_json_file("query-vector", *path), "--query-vector " + *path);
+    if (index.image_field() || args.option("image-query-vector")) request.image_query_vector = photo_query(index, args);
+    request.weights = field_weights(args);
 
     const std::filesystem::path base =
         args.option("image-base").value_or(std::filesystem::absolute(index_path).parent_path().string());
@@ -173,12 +195,13 @@ int run_search(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
                                                 "query-vectors", "threads", "retrieve-k", "instruction", "image", "rerank-model",
-                                                "max-images", "query-template", "query-task", "image-base"}),
+                                                "max-images", "query-template", "query-task", "image-base",
+                                                "image-query-vector", "text-weight", "image-weight"}),
                          {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
     if (!args.has("rerank"))
-        for (const char* option : {"retrieve-k", "instruction", "image", "rerank-model", "max-images", "image-base"})
+        for (const char* option : {"retrieve-k", "instruction", "rerank-model", "max-images", "image-base"})
             if (args.option(option)) throw UsageError(std::string("--") + option + " needs --rerank");
 
     const native::MappedFile file(args.positionals()[0]);

@@ -13,6 +13,7 @@ using Args = std::vector<std::string>;
 int run_build(const Args& args);
 int run_info(const Args& args);
 int run_search(const Args& args);
+int run_similar(const Args& args);
 int run_answer(const Args& args);
 int run_resize(const Args& args);
 

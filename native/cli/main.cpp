@@ -19,17 +19,24 @@ commands:
          [--map id=sku,title=name,...] [--storage f32|int8|binary] [--rescore]
          [--rescore-with f32|int8] [--dims N] [--images-out DIR [--strict]]
          [--vectors FILE.jsonl --model NAME]
+         [--image-embedder local | --image-vectors FILE.jsonl --image-model NAME [--image-dims N]
+          | --image-embed-model M [--image-dims N] [--image-embed-cache DIR] [--image-embed-concurrency 4]
+            [--image-joint-space]]  (image embedders need --images-out)
+         [--image-storage f32|int8]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
          [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--threads N] [--json]
-         [--rerank [--retrieve-k N] [--instruction TEXT] [--image PHOTO] [--rerank-model M]
+         [--image PHOTO | --image-query-vector FILE.json] [--text-weight 1] [--image-weight 1]
+         [--rerank [--retrieve-k N] [--instruction TEXT] [--rerank-model M]
                    [--max-images 5] [--image-base DIR] [--any-image-path]]
+  similar FILE.vtx PRODUCT_ID [--top-k K] [--category C] [--min-price X] [--max-price Y] [--ids ...]
+         [--text-weight 1] [--image-weight 1] [--json]
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
 
-hosted endpoint (search, answer, build --embed-model):
+hosted endpoint (search, answer, build --embed-model / --image-embed-model):
   VITRINE_API_BASE=https://host/v1  VITRINE_API_KEY=...  (or --api-base URL)
   [--timeout 30] [--retries 3] [--query-template T] [--query-task TEXT]
   models: VITRINE_RERANK_MODEL, VITRINE_CHAT_MODEL (or --rerank-model, --chat-model)
@@ -49,6 +56,7 @@ int main(int argc, char** argv) {
         if (command == "build") return run_build(args);
         if (command == "info") return run_info(args);
         if (command == "search") return run_search(args);
+        if (command == "similar") return run_similar(args);
         if (command == "answer") return run_answer(args);
         if (command == "resize") return run_resize(args);
         throw UsageError("unknown command '" + command + "' (try vitrine --help)");

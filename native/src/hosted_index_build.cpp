@@ -86,7 +86,7 @@ std::vector<std::uint8_t> build_hosted_index(std::span<const Product> products, 
         const std::vector<float>* v = cache.find(key);
         vectors.insert(vectors.end(), v->begin(), v->end());
     }
-    return write_index(spec, products, vectors);
+    return write_index(spec, products, vectors, options.image ? *options.image : ImageVectors{});
 }
 
 }  // namespace vitrine::native

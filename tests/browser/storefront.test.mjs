@@ -3,7 +3,7 @@
 // with the OpenAI-compatible test server as its endpoint), keyboard use and labels, and
 // offline use. Screenshots go to build/test-artifacts/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
 import { encodePng } from '../../scripts/lib/png.mjs';
@@ -160,6 +160,23 @@ describe('the storefront page', () => {
     await page.locator('#category').focus();
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator('#category').inputValue(), 'apparel');
+    await resetControls();
+  });
+
+  test('finds a product by its own photo offline, and lists products like one with "More like this"', async () => {
+    await resetControls();
+    const photo = readFileSync(new URL('../../sample/images/kit-0010.png', import.meta.url));
+    await page.locator('#photo-input').setInputFiles({ name: 'kettle.png', mimeType: 'image/png', buffer: photo });
+    await waitForStatus(/like your photo\.$/);
+    assert.equal((await cardTitles())[0], 'Arlo Stainless Steel Kettle, Chrome');
+    assert.match(await page.locator('#photo-note').textContent(), /look-alikes by colour and layout/);
+    await page.locator('#photo-clear').click();
+    await waitForStatus(/^Showing 24 products\.$/);
+    const [first] = await cardTitles();
+    await page.getByRole('button', { name: `More like ${first}` }).click();
+    await waitForStatus(/ products like “/);
+    assert.equal(await status().textContent(), `24 products like “${first}”.`);
+    assert.ok(!(await cardTitles()).includes(first), 'the product itself left out');
     await resetControls();
   });
 

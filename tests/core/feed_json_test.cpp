@@ -8,7 +8,6 @@
 #include "vitrine/catalogue/feed.hpp"
 #include "vitrine/embed/local_embedder.hpp"
 #include "vitrine/index/reader.hpp"
-#include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/search.hpp"
 
 using namespace vitrine;
@@ -157,7 +156,6 @@ TEST_CASE("a product with no price keeps no price through the index, and price f
         const auto hits = search(index, query, filter);
         REQUIRE(hits.size() == 1);
         CHECK(hits[0].position == 1);
-        CHECK(round_robin_by_category(index, filter) == std::vector<std::uint32_t>{1});
     }
 }
 

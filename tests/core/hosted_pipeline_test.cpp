@@ -175,18 +175,11 @@ TEST_CASE("no candidates to rerank: the retrieval order, empty, says so", "[host
     require_error([&] { HostedPipeline{c.index, request}; }, ErrorKind::invalid_argument, {"nothing to answer from"});
 }
 
-TEST_CASE("a photo alone takes the round-robin candidates, without scores", "[hosted_pipeline]") {
+TEST_CASE("a photo alone without its image-field vector is refused (there is no candidate rule without one)", "[hosted_pipeline]") {
     Catalogue c;
     HostedRequest request;
     request.query_image_url = "data:image/jpeg;base64,/9j/";
-    request.retrieve_k = 4;
-    HostedPipeline pipeline(c.index, request);
-    std::vector<std::uint32_t> wanted;
-    for (const WantedImage& w : pipeline.wanted_images()) wanted.push_back(w.position);
-    CHECK(wanted == std::vector<std::uint32_t>{0, 1, 2, 3});  // one of each category in turn
-    give_photos(pipeline);
-    for (const HostedCall& call : pipeline.calls()) pipeline.fail(call.id, "down");
-    CHECK_FALSE(pipeline.outcome().ranking.results[0].retrieval_score);
+    require_error([&] { HostedPipeline{c.index, request}; }, ErrorKind::invalid_argument, {"image field", "or a query text"});
 }
 
 TEST_CASE("calls out of contract are refused", "[hosted_pipeline]") {

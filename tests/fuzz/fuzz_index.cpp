@@ -6,7 +6,8 @@
 // mutations reach the structural checks behind the checksums. An index that
 // opens is read in full and searched: unfiltered, and filtered by record 0's own
 // category, price and id, which must find record 0; each search again in a batch
-// (search_batch, two threads for the second query), which must give the same hits.
+// (search_batch, two threads for the second query), which must give the same hits; the image
+// field, when there is one, by a photo vector alone and with the text; similar to record 0.
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -19,7 +20,9 @@
 #include "vitrine/base/error.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/search/batch_search.hpp"
+#include "vitrine/search/field_fusion.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/similar.hpp"
 
 namespace {
 
@@ -65,6 +68,16 @@ void read_and_search(const Index& index) {
     require_valid_hits(index, unfiltered, 3);
     require_same_in_a_batch(index, query, {.top_k = 3}, unfiltered);
     if (index.count() == 0) return;
+
+    // The image field: a photo's vector and similar products search it, fused with the text.
+    if (const ImageFieldSpec* image = index.image_field()) {
+        const FieldQuery both{.text = query, .image = std::vector<float>(image->dims, 1.0f)};
+        require_valid_hits(index, search_fields(index, both, {.top_k = 3}), 3);
+        require_valid_hits(index, search_fields(index, {.image = both.image}, {.top_k = 3}), 3);
+    }
+    const auto nearest = similar(index, index.record(0).id, {.top_k = 3});
+    require_valid_hits(index, nearest, 3);
+    FUZZ_REQUIRE(std::none_of(nearest.begin(), nearest.end(), [](const SearchHit& hit) { return hit.position == 0; }));
 
     const RecordView first = index.record(0);
     const std::vector<std::string> ids{std::string(first.id), "no such id"};

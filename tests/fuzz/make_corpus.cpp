@@ -4,7 +4,8 @@
 //
 // One folder per target, a few small valid inputs each (plus the error shapes the
 // endpoint parsers must recognise), built with the same helpers as the unit tests:
-// indexes of every storage type (and one with f32, one with int8 rescore vectors) from test_catalogue.hpp,
+// indexes of every storage type (and one with f32, one with int8 rescore vectors, two with an image
+// field, f32 and int8) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
 // reached at once), and the WebP and GIF fixtures of tests/fixtures/images.
@@ -55,6 +56,13 @@ void index_seeds() {
     int8_copies.rescore = true;
     int8_copies.rescore_with = Storage::int8;
     write("index", "binary-int8-rescore-3x16.vtx", write_index(int8_copies, numbered_products(3), random_vectors(3, 16, 6)));
+    for (const Storage storage : {Storage::f32, Storage::int8}) {  // an image field, product 1 without a vector
+        ImageVectors image{.spec = ImageFieldSpec{.model = "clip-test", .dims = 4, .storage = storage}};
+        image.values = random_vectors(3, 4, 7);
+        image.present = {1, 0, 1};
+        write("index", std::string(to_string(storage)) + "-image-field-3x8.vtx",
+              write_index(spec_for(Storage::int8, 8), numbered_products(3), random_vectors(3, 8, 8), image));
+    }
 }
 
 Raster quadrants(int width, int height, int channels) {

@@ -245,12 +245,13 @@ TEST_CASE("a reranker scoring every document despite top_n keeps the best top_n"
     CHECK(positions(outcome) == std::vector<std::uint32_t>{5, 4});
 }
 
-TEST_CASE("a photo query counts against the image limit and retrieval falls back to the round-robin rule", "[hosted_search]") {
+TEST_CASE("a photo query counts against the image limit", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
     native::ProductImages images(index, shop.dir.path, &shop.client);
     HostedRequest request;
     request.query_image_url = "data:image/jpeg;base64,/9j/";
+    request.query_vector = axis(1.0f);
     request.top_k = 2;
     request.retrieve_k = 4;
     request.max_images_per_request = 2;
@@ -263,8 +264,7 @@ TEST_CASE("a photo query counts against the image limit and retrieval falls back
         CHECK(images_in(r.body) <= 2);
         documents += json::parse(r.body)["documents"].size();
     }
-    CHECK(documents == 4);  // the round-robin rule's first four, without a query vector
-    CHECK_FALSE(outcome.ranking.results[0].retrieval_score);
+    CHECK(documents == 4);
 }
 
 TEST_CASE("an answer cites its sources by number and maps them to products", "[hosted_search]") {

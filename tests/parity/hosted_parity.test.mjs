@@ -45,6 +45,8 @@ before(async () => {
     hosted: hostedIndexBytes(vitrine, fixture.catalogue),
     'hosted-int8': hostedIndexBytes(vitrine, fixture.catalogue, { storage: 'int8' }),
     local: vitrine.buildIndex(JSON.stringify(fixture.catalogue), { dims: 128 }),
+    images: vitrine.buildIndex(JSON.stringify(fixture.catalogue), { dims: 128, imageEmbedder: 'local',
+      photos: Object.fromEntries(fixture.catalogue.map((p, i) => [p.id, patternPng(40 + 10 * i, 30 + 7 * i)])) }),
   };
   for (const [name, bytes] of Object.entries(builds)) {
     const path = join(fixture.imagesDir, `${name}.vtx`);
@@ -125,13 +127,13 @@ test('search by photo with text: same results from the same prepared photo', { s
   assertSameSearch(sides);
 });
 
-test('search by photo alone: the same round-robin candidates', { skip }, async () => {
+test('search by photo alone: the same candidates from the local image field', { skip }, async () => {
   const photo = join(fixture.imagesDir, 'query-photo-small.png');
   writeFileSync(photo, patternPng(300, 200));
   const sides = await both([],
-    () => cli('search', indexes.hosted.path, '--rerank', '--image', photo, '--json', '--top-k', '4', '--retrieve-k', '9'),
-    () => clientFor('hosted').searchByImage(patternPng(300, 200), { topK: 4, retrieveK: 9 }));
-  assert.ok(sides.native.output.results.every((r) => r.score === null));
+    () => cli('search', indexes.images.path, '--rerank', '--image', photo, '--json', '--top-k', '4', '--retrieve-k', '9'),
+    () => clientFor('images').searchByImage(patternPng(300, 200), { topK: 4, retrieveK: 9 }));
+  assert.ok(sides.native.output.results.every((r) => typeof r.score === 'number'));
   assertSameSearch(sides);
 });
 

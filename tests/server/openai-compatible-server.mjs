@@ -19,6 +19,11 @@
 //                              "Instruct: …\nQuery:" prefix is not embedded, so queries and products
 //                              sharing words score high. `data` comes back in reverse order (clients
 //                              must order by `index`); `dimensions` truncates.
+//                              vLLM's multimodal chat form (`messages`, one user turn whose content
+//                              holds one image_url data URI and optional text parts,
+//                              `encoding_format: "float"`): one vector, derived from the JPEG's bytes
+//                              (the same photo, the same vector; others near orthogonal) plus the
+//                              text's words, so a test can tell which product a photo finds.
 //   POST /v1/rerank            relevance = share of the query's distinct words found in the document;
 //                              best first (ties: lower index); top_n honoured.
 //   POST /v1/chat/completions  "[n]" of the context item sharing most words with the question, cited.
@@ -43,6 +48,8 @@
 //   { kind: 'escaped-key' }                   200, the normal answer plus a field quoting the bearer key
 //                                             through a JSON escape (\u0073k-…), as an echo could
 //   { kind: 'huge', bytes: N }                200 with a valid JSON body of about N bytes
+//   { kind: 'wrong-dims' }                    200, embeddings one value short
+//   { kind: 'empty-data' }                    200, embeddings with an empty data list
 // Control (for standalone use): POST /control/faults [specs], POST /control/reset, GET /control/requests.
 
 import http from 'node:http';
@@ -164,7 +171,34 @@ function requireModel(body) {
   if (typeof body.model !== 'string' || body.model === '') throw new BadRequest('model is missing');
 }
 
+// A unit vector from a photo's bytes: +-1 per dimension by a hash of the bytes and the
+// dimension, so any prefix is non-zero, as with a Matryoshka model.
+export function embedImage(jpegBase64, dims) {
+  const seed = fnv1a(jpegBase64);
+  const vector = Array.from({ length: dims }, (_, d) => (fnv1a(`${seed}#${d}`) >>> 31 ? 1 : -1));
+  const norm = Math.hypot(...vector);
+  return vector.map((v) => v / norm);
+}
+
+// vLLM's chat form of /v1/embeddings: one user turn of an image and optional text.
+function multimodalEmbedding(body, server) {
+  requireModel(body);
+  if (body.encoding_format !== 'float') throw new BadRequest('encoding_format must be "float"');
+  if (!Array.isArray(body.messages) || body.messages.length !== 1 || body.messages[0]?.role !== 'user')
+    throw new BadRequest('messages must be one user turn');
+  const { text, images } = scoreInput(body.messages[0], 'the user turn');
+  if (images.length !== 1) throw new BadRequest(`the user turn holds ${images.length} images, not 1`);
+  checkImageUrl(images[0]);
+  const photo = embedImage(images[0].slice('data:image/jpeg;base64,'.length), server.dims);
+  const words = text ? embed(text, server.dims) : null;
+  const sum = photo.map((v, d) => v + (words ? words[d] : 0));
+  const norm = Math.hypot(...sum);
+  const embedding = sum.map((v) => v / norm).slice(0, body.dimensions ?? server.dims);
+  return { object: 'list', model: body.model, data: [{ object: 'embedding', index: 0, embedding }], usage: { prompt_tokens: 1, total_tokens: 1 } };
+}
+
 function embeddings(body, server) {
+  if (body.messages !== undefined) return multimodalEmbedding(body, server);
   requireModel(body);
   const inputs = typeof body.input === 'string' ? [body.input] : body.input;
   if (!Array.isArray(inputs) || inputs.length === 0 || inputs.some((t) => typeof t !== 'string' || t === '')) {
@@ -249,7 +283,7 @@ function takeFault(server, endpoint) {
 
 function normaliseFault(spec) {
   const kinds = ['429', 'status', 'slow', 'malformed', 'truncated', 'bad-index', 'echo-key', 'drop',
-    'redirect', 'invalid-utf8', 'escaped-key', 'huge'];
+    'redirect', 'invalid-utf8', 'escaped-key', 'huge', 'wrong-dims', 'empty-data'];
   if (!kinds.includes(spec.kind)) throw new Error(`unknown fault kind ${spec.kind}`);
   return { endpoint: 'any', times: Infinity, skip: 0, ...spec, used: 0, skipped: 0 };
 }
@@ -287,6 +321,13 @@ function sendFault(fault, req, res, endpoint, ok) {
       else answer.choices = [];
       return send(res, 200, answer);
     }
+    case 'wrong-dims': {
+      const answer = ok();
+      for (const item of answer.data ?? []) item.embedding = item.embedding.slice(1);
+      return send(res, 200, answer);
+    }
+    case 'empty-data':
+      return send(res, 200, { ...ok(), data: [] });
     case 'echo-key':
       return send(res, 500, errorBody(`upstream rejected the headers: authorization=${req.headers.authorization ?? ''}`));
     case 'drop':

@@ -12,6 +12,7 @@ import { EndpointError, VitrineError } from '../../wasm/js/index.js';
 import { EMBEDDING_MODEL, INDEX_DIMS, SERVER_DIMS, hostedIndexBytes, startFixture } from './hosted_support.mjs';
 import { loadVitrine, rejection } from './support.mjs';
 import { patternPng } from './test_images.mjs';
+import { encodePng } from '../../scripts/lib/png.mjs';
 
 const QWEN_TASK = "Given a shopper's search query, retrieve the products that match it";
 
@@ -300,14 +301,25 @@ test('search by photo: the prepared photo is the rerank query, counted among the
   assert.equal(fixture.requests('embeddings').length, 1, 'candidates retrieved by the text');
 });
 
-test('search by photo alone takes candidates by the category round-robin rule', async () => {
+test('search by photo alone retrieves by the image field (the local descriptor), then reranks', async () => {
+  await assert.rejects(clientFor().searchByImage(patternPng(64, 48)), /image field/);
+  // One coloured block a product, each in its own colour and place.
+  const photo = (i) => {
+    const pixels = Buffer.alloc(40 * 40 * 3, 235);
+    for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++)
+      pixels.set([(i * 70) % 256, (i * 130) % 256, (i * 200) % 256], ((y + (i % 2) * 20) * 40 + x + (i % 3) * 10) * 3);
+    return new Uint8Array(encodePng(40, 40, pixels, 3));
+  };
+  const photos = Object.fromEntries(fixture.catalogue.map((p, i) => [p.id, photo(i)]));
+  const withImages = vitrine.openIndex(vitrine.buildIndex(JSON.stringify(fixture.catalogue), { imageEmbedder: 'local', photos }));
   fixture.server.fault({ endpoint: 'rerank', kind: 'status', status: 500 });
-  const found = await clientFor({ retries: 0 }).searchByImage(patternPng(64, 48), { retrieveK: 5, topK: 5 });
+  const client = vitrine.createClient({ index: withImages, ...fixture.clientOptions, retries: 0 });
+  const found = await client.searchByImage(photos[fixture.catalogue[2].id], { retrieveK: 5, topK: 5 });
   assert.equal(found.reranked, false);
-  // Categories in order of first appearance, one product of each in turn.
-  assert.deepEqual(ids(found.results), ['lamp-brass', 'sofa-velvet', 'mug-stoneware', 'lamp-paper', 'table-oak']);
-  assert.ok(found.results.every((r) => r.score === null));
+  assert.equal(found.results[0].id, fixture.catalogue[2].id);
+  assert.ok(found.results.every((r) => typeof r.score === 'number'));
   assert.equal(fixture.requests('embeddings').length, 0);
+  withImages.close();
 });
 
 test('a photo the core cannot decode is refused', async () => {

@@ -238,12 +238,53 @@ describe('GET /search refuses bad parameters with a 400 naming them', () => {
   }
 });
 
+describe('POST /search by photo and GET /similar, from the index alone', () => {
+  const photoUri = (id) => `data:image/png;base64,${readFileSync(new URL(`../../sample/images/${id}.png`, import.meta.url)).toString('base64')}`;
+
+  test('a product photo finds that product first, over the whole catalogue, as the package does in Node', async () => {
+    const calls = edge.server.requests.length;
+    const { status, body, text } = await postJson('bundled', '/search', { image: photoUri('fur-0002'), k: 5 });
+    assert.equal(status, 200, text);
+    assert.equal(body.results[0].id, 'fur-0002');
+    const index = vitrine.openIndex(readFileSync(new URL('../../sample/catalogue.vtx', import.meta.url)));
+    const photo = vitrine.prepareImage(readFileSync(new URL('../../sample/images/fur-0002.png', import.meta.url))).bytes;
+    assert.deepEqual(body.results.map((r) => [r.id, r.score]),
+      index.search(null, { photo, topK: 5 }).results.map((r) => [r.id, r.score]));
+    index.close();
+    assert.equal(edge.server.requests.length, calls, 'no endpoint call');
+  });
+
+  test('a photo with a text and filters searches both fields', async () => {
+    const { body } = await postJson('bundled', '/search', { image: photoUri('fur-0002'), q: 'lamp', category: 'lighting', k: 3 });
+    assert.equal(body.results.length, 3);
+    assert.ok(body.results.every((r) => r.category === 'lighting'));
+  });
+
+  test('GET /similar lists products like one, itself left out', async () => {
+    const { status, body } = await call('bundled', '/similar?id=kit-0010&k=4');
+    assert.equal(status, 200);
+    assert.equal(body.results.length, 4);
+    assert.ok(!body.results.some((r) => r.id === 'kit-0010'));
+    await refused(call('bundled', '/similar?id=nope'), 404, 'not_found', /no product has the id 'nope'/);
+    await refused(call('bundled', '/similar?k=3'), 400, 'invalid_parameter', /'id' is required/);
+  });
+
+  test('refuses photos that are not data URIs, not photos, or too large', async () => {
+    await refused(postJson('bundled', '/search', { image: 'https://x/y.jpg' }), 400, 'invalid_parameter', /data:image\/jpeg/);
+    await refused(postJson('bundled', '/search', { image: 'data:image/png;base64,AAAA' }), 400, 'invalid_image');
+    await refused(postJson('bundled', '/search', { image: photoUri('fur-0002'), colour: 'red' }), 400, 'invalid_parameter', /unknown field 'colour'/);
+    await refused(postJson('bundled', '/search', { image: photoUri('fur-0002'), image_weight: -1 }), 400, 'invalid_parameter', /image_weight/);
+  });
+});
+
 describe('routes and methods', () => {
   test('answers 404 for an unknown path', () => refused(call('bundled', '/admin'), 404, 'not_found', /no route \/admin/));
 
   test('answers 405 with Allow for a wrong method', async () => {
-    const answer = await refused(call('bundled', '/search?q=lamp', { method: 'POST' }), 405, 'method_not_allowed');
+    const answer = await refused(call('bundled', '/similar?id=x', { method: 'POST' }), 405, 'method_not_allowed');
     assert.equal(answer.headers.get('allow'), 'GET, OPTIONS');
+    const search = await refused(call('bundled', '/search', { method: 'PUT' }), 405, 'method_not_allowed', /takes GET or POST/);
+    assert.equal(search.headers.get('allow'), 'GET, POST, OPTIONS');
     await refused(call('bundled', '/rerank'), 405, 'method_not_allowed', /\/rerank takes POST/);
   });
 
@@ -251,7 +292,9 @@ describe('routes and methods', () => {
     const { body } = await call('bundled', '/health');
     assert.deepEqual(body, {
       ok: true,
-      index: { count: 600, dims: 256, storage: 'int8', model: 'vitrine-local-hash-v1', embedder: 'local_hashing' },
+      index: { count: 600, dims: 256, storage: 'int8', model: 'vitrine-local-hash-v1', embedder: 'local_hashing',
+        imageField: { model: 'vitrine-local-image-v1', dims: 112, modelDims: 112, storage: 'int8', embedder: 'local_image',
+          jointSpace: false, products: 600 } },
       endpoint: { rerankModel: 'test-rerank', embedModel: HOSTED_MODEL },
     });
     assert.equal((await call('keyless', '/health')).body.endpoint, null);

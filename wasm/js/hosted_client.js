@@ -134,7 +134,7 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
       const bytes = check.bytes('searchByImage imageBytes', imageBytes);
       const o = check.checkOptions('searchByImage', options, imageSearchOptions);
       const queryImage = vitrine.prepareImage(bytes, prepareOptions).bytes;
-      return searchResult(await run('searchByImage', o, { query: o.query ?? '', queryImage, rerank: true }));
+      return searchResult(await run('searchByImage', o, { query: o.query ?? '', queryImage, queryPhoto: bytes, rerank: true }));
     },
 
     /** The question answered from the top topK products (reranked only if rerank is true). */

@@ -50,6 +50,21 @@ const searchOptions = {
   rescore: check.boolean,
   rescoreFactor: check.integer(1, check.UINT32_MAX),
 };
+// The fields' options (the core's vitrine/search/field_fusion.hpp): a query photo (image
+// bytes the core prepares and describes) or its vector, and the fields' weights.
+const fieldOptions = {
+  photo: check.bytes,
+  imageVector: check.float32Array,
+  textWeight: check.number,
+  imageWeight: check.number,
+};
+const similarOptions = { ...searchOptions, textWeight: check.number, imageWeight: check.number };
+// buildIndex's photos: an object of product id -> the original photo's bytes.
+function photoMap(name, value) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`${name} must be an object of product id -> photo bytes`);
+  return Object.fromEntries(Object.entries(value).map(([id, bytes]) => [id, check.bytes(`${name}['${id}']`, bytes)]));
+}
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),
   quality: check.integer(0, 2 ** 31 - 1),
@@ -64,6 +79,12 @@ const buildOptions = {
   vectors: check.float32Array,
   rescore: check.boolean,
   rescoreWith: check.string,
+  imageVectors: check.text,
+  imageModel: check.string,
+  imageStorage: check.string,
+  imageDims: check.integer(0, check.UINT32_MAX),
+  imageEmbedder: check.string,
+  photos: photoMap,
 };
 
 class Vitrine {
@@ -143,15 +164,31 @@ class VitrineIndex {
     this.storage = handle.storage;
     this.model = handle.model;
     this.embedder = handle.embedder;
+    this.imageField = handle.imageField(); // {model, dims, modelDims, storage, embedder, jointSpace, products} or null
     unclosed.register(this, handle, this);
   }
 
   // One entry point for both kinds of query: a text, searched as the index was built for
   // (the core's search_text: the local embedder for a local index), or a query vector.
+  // With a photo (options.photo, or options.imageVector) the image field is searched too, over
+  // the whole catalogue, the fields' scores fused by the core's rule; the text may then be null.
   search(query, options) {
-    const checked = check.checkOptions('search', options, searchOptions);
-    const argument = check.textOrFloat32Array('search query', query);
-    const answer = unwrap(this.#core, this.#open().search(argument, checked));
+    const checked = check.checkOptions('search', options, { ...searchOptions, ...fieldOptions });
+    const byFields = Object.keys(fieldOptions).some((name) => name in checked);
+    const argument = byFields && (query === null || query === undefined) ? null : check.textOrFloat32Array('search query', query);
+    return this.#answer(byFields ? this.#open().searchFields(argument, checked) : this.#open().search(argument, checked));
+  }
+
+  // The products nearest to one product, from its stored text and image vectors (no
+  // endpoint call); the product itself is left out, filters apply.
+  similar(id, options) {
+    check.string('similar id', id);
+    const checked = check.checkOptions('similar', options, similarOptions);
+    return this.#answer(this.#open().similar(id, checked));
+  }
+
+  #answer(raw) {
+    const answer = unwrap(this.#core, raw);
     for (const hit of answer.results) hit.metadata = parseMetadata(hit);
     return answer;
   }

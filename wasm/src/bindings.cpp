@@ -6,6 +6,7 @@
 #include <emscripten/bind.h>
 
 #include "failure.hpp"
+#include "field_search_binding.hpp"
 #include "hosted_functions.hpp"
 #include "hosted_job.hpp"
 #include "module_functions.hpp"
@@ -30,6 +31,9 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .property("model", &OpenedIndex::model)
         .property("embedder", &OpenedIndex::embedder)
         .function("search", &OpenedIndex::search)
+        .function("searchFields", &vitrine::wasm::search_fields_js)
+        .function("similar", &vitrine::wasm::similar_js)
+        .function("imageField", &vitrine::wasm::image_field_js)
         .function("record", &OpenedIndex::record);
     using vitrine::wasm::HostedJob;
     class_<HostedJob>("HostedJob")

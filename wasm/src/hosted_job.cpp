@@ -7,6 +7,7 @@
 #include "js_fields.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
 #include "vitrine/image/prepare.hpp"
+#include "vitrine/search/photo_query.hpp"
 
 namespace vitrine::wasm {
 namespace {
@@ -27,10 +28,15 @@ AnswerOptions answer_from(const val& js) {
     return answer;
 }
 
-HostedRequest request_from(const val& js) {
+HostedRequest request_from(const Index& index, const val& js) {
     HostedRequest request;
     request.query = js["query"].as<std::string>();
     request.query_image_url = jpeg_data_uri_field(js, "queryImage");
+    // The original photo retrieves by the image field too, when the index's image model is the
+    // local descriptor (described as the CLI describes it: vitrine/search/photo_query.hpp).
+    if (const val photo = js["queryPhoto"]; !photo.isUndefined() && index.image_field() &&
+                                            index.image_field()->embedder == EmbedderKind::local_image)
+        request.image_query_vector = local_photo_query(index, bytes_from_js(photo).view());
     request.filters.category = field<std::string>(js, "category");
     request.filters.min_price = field<double>(js, "minPrice");
     request.filters.max_price = field<double>(js, "maxPrice");
@@ -52,7 +58,7 @@ HostedRequest request_from(const val& js) {
 std::unique_ptr<HostedJob> HostedJob::start(const OpenedIndex& index, const val& request) {
     return guarded([&] {
         std::unique_ptr<HostedJob> job(new HostedJob(index));
-        job->pipeline_.emplace(index.index(), request_from(request));
+        job->pipeline_.emplace(index.index(), request_from(index.index(), request));
         return job;
     });
 }

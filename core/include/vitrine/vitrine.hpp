@@ -13,10 +13,13 @@
 
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/reader.hpp"
+#include "vitrine/index/image_field.hpp"
 #include "vitrine/index/writer.hpp"
 
-#include "vitrine/search/category_round_robin.hpp"
+#include "vitrine/search/field_fusion.hpp"
+#include "vitrine/search/photo_query.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/similar.hpp"
 #include "vitrine/search/text_search.hpp"
 
 #include "vitrine/image/data_uri.hpp"
@@ -26,12 +29,14 @@
 
 #include "vitrine/embed/document_embedding.hpp"
 #include "vitrine/embed/local_embedder.hpp"
+#include "vitrine/embed/local_image_embedder.hpp"
 #include "vitrine/embed/matryoshka.hpp"
 #include "vitrine/embed/query_embedding.hpp"
 #include "vitrine/embed/query_template.hpp"
 
 #include "vitrine/catalogue/build_source.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/catalogue/image_vectors.hpp"
 #include "vitrine/catalogue/product_text.hpp"
 
 #include "vitrine/hosted/answer_request.hpp"
@@ -39,6 +44,7 @@
 #include "vitrine/hosted/defaults.hpp"
 #include "vitrine/hosted/embeddings_api.hpp"
 #include "vitrine/hosted/failed_attempt.hpp"
+#include "vitrine/hosted/image_embeddings_api.hpp"
 #include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/hosted/rerank_api.hpp"
 #include "vitrine/hosted/rerank_merge.hpp"

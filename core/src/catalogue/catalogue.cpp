@@ -87,7 +87,7 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
                                                    Storage storage, std::string_view model, bool rescore,
-                                                   Storage rescore_with) {
+                                                   Storage rescore_with, const ImageVectors& image) {
     IndexSpec spec;
     spec.storage = storage;
     spec.rescore = rescore;
@@ -96,7 +96,7 @@ std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> prod
     spec.model = std::string(model);
     spec.model_dims = vectors.model_dims;
     spec.embedder = EmbedderKind::hosted;
-    return write_index(spec, products, vectors.values);
+    return write_index(spec, products, vectors.values, image);
 }
 
 std::vector<std::uint8_t> build_local_index(std::span<const Product> products, const LocalIndexOptions& options) {
@@ -119,7 +119,7 @@ std::vector<std::uint8_t> build_local_index(std::span<const Product> products, c
     spec.embedder = EmbedderKind::local_hashing;
     spec.rescore = options.rescore;
     spec.rescore_with = options.rescore_with;
-    return write_index(spec, products, vectors);
+    return write_index(spec, products, vectors, options.image ? *options.image : ImageVectors{});
 }
 
 }  // namespace vitrine

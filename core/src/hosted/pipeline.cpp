@@ -9,7 +9,6 @@
 #include "vitrine/image/product_photos.hpp"
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
-#include "vitrine/search/category_round_robin.hpp"
 #include "vitrine/search/text_search.hpp"
 
 namespace vitrine {
@@ -52,17 +51,16 @@ SearchDepths resolve_depths(std::optional<std::size_t> top_k, std::optional<std:
 
 HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     : index_(index), request_(std::move(request)), depths_(resolve_depths(request_.top_k, request_.retrieve_k)) {
-    if (request_.query.empty() && !request_.query_image_url && !request_.query_vector)
+    if (request_.query.empty() && !request_.query_image_url && !request_.query_vector && !request_.image_query_vector)
         refuse("there is neither a query text nor a photo");
-    if (request_.query_vector) {
-        retrieved(hits(search(index_, *request_.query_vector, retrieval_options())));
-    } else if (request_.query.empty()) {
-        std::vector<RankedProduct> candidates;
-        for (const std::uint32_t position : round_robin_by_category(index_, retrieval_options()))
-            candidates.push_back({position});
-        retrieved(std::move(candidates));
+    if (request_.query.empty() && !request_.query_vector && !request_.image_query_vector)
+        refuse("a photo alone retrieves by the index's image field, and this request has no vector for it (an index "
+               "built with --image-embedder local, --image-vectors or --image-embed-model has one), or a query text");
+    if (request_.query_vector || request_.query.empty()) {
+        retrieve_by(request_.query_vector);
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
-        retrieved(hits(search_text(index_, request_.query, retrieval_options())));
+        if (!request_.image_query_vector) retrieved(hits(search_text(index_, request_.query, retrieval_options())));
+        else retrieve_by(local_text_query(index_, request_.query));
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;
@@ -75,6 +73,12 @@ SearchOptions HostedPipeline::retrieval_options() const {
     SearchOptions options = request_.filters;
     options.top_k = request_.rerank ? depths_.retrieve_k : depths_.top_k;
     return options;
+}
+
+// Retrieval by the text's vector, the photo's, or both (one fused search over the fields).
+void HostedPipeline::retrieve_by(std::optional<std::vector<float>> text_vector) {
+    const FieldQuery query = field_query(index_, std::move(text_vector), request_.image_query_vector);
+    retrieved(hits(search_fields(index_, query, retrieval_options(), request_.weights)));
 }
 
 // The candidates, in retrieval order: ranked as they are, or on to the reranker.
@@ -184,9 +188,9 @@ void HostedPipeline::receive(std::size_t id, std::string_view body) {
     Pending* call = outstanding(id);
     if (call == nullptr) return;
     if (stage_ == Stage::embedding) {
-        const std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
+        std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
         pending_.clear();
-        return retrieved(hits(search(index_, vector, retrieval_options())));
+        return retrieve_by(std::move(vector));
     }
     if (stage_ == Stage::answering) {
         std::string text = parse_chat_response(body);

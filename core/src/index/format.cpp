@@ -19,6 +19,7 @@ const char* to_string(EmbedderKind kind) noexcept {
     switch (kind) {
         case EmbedderKind::hosted: return "hosted";
         case EmbedderKind::local_hashing: return "local_hashing";
+        case EmbedderKind::local_image: return "local_image";
     }
     return "unknown";
 }

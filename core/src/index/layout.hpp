@@ -55,6 +55,11 @@ enum class SectionType : std::uint32_t {
     strings = 4,  // UTF-8 bytes the records point into
     rescore = 5,  // optional: count x dims f32 copies of int8 or binary vectors, for rescoring
     photos = 6,   // optional, not required (1.1): prepared-photo references (below)
+    // optional, together (index/image_field_sections.hpp): the `image` vector field
+    image_field = 8,     // its descriptor (below)
+    image_presence = 9,  // ceil(count / 8) bytes: bit (i % 8) of byte i / 8 set = product i has an image vector
+    image_vectors = 10,  // one row a present product, in position order, in the field's storage
+    image_scales = 11,   // int8 field storage only: one f32 scale a row
     // optional, binary storage only, together (index/int8_rescore.hpp): int8 copies for rescoring
     rescore_int8 = 24,    // count x dims int8
     rescore_scales = 25,  // count f32 scales of those
@@ -65,6 +70,16 @@ inline constexpr std::uint32_t max_known_section_type = 25;
 // prepared rerank JPEG and the card thumbnail, each empty when the product has none —
 // into the UTF-8 bytes that follow the entries (offsets from the first of those bytes).
 inline constexpr std::size_t photo_entry_size = 16;
+
+// Image field descriptor (64 + 64 bytes): u32 storage, u32 dims, u32 model dims, u32 embedder
+// kind, u32 flags (bit 0: joint space — the model embeds text into the same space), u32 rows
+// (products with an image vector), reserved zero to byte 64, then the model name, UTF-8,
+// NUL-padded (at most 63 bytes).
+namespace image_field {
+inline constexpr std::size_t size = 128, storage = 0, dims = 4, model_dims = 8, embedder = 12, flags = 16, rows = 20,
+                             model_name = 64;
+inline constexpr std::uint32_t flag_joint_space = 1;
+}  // namespace image_field
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64

@@ -10,6 +10,7 @@
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
+#include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
 #include "base/vector_math.hpp"
@@ -35,6 +36,10 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::strings: return "strings";
         case layout::SectionType::rescore: return "rescore";
         case layout::SectionType::photos: return "photos";
+        case layout::SectionType::image_field: return "image_field";
+        case layout::SectionType::image_presence: return "image_presence";
+        case layout::SectionType::image_vectors: return "image_vectors";
+        case layout::SectionType::image_scales: return "image_scales";
         case layout::SectionType::rescore_int8: return "rescore_int8";
         case layout::SectionType::rescore_scales: return "rescore_scales";
     }
@@ -343,6 +348,22 @@ struct Index::Opening {
         }
     }
 
+    // The optional image vector field (index/image_field_sections.hpp).
+    static void attach_image_field(Index& index, const SectionsByType& found) {
+        using layout::SectionType;
+        auto image = open_image_field(index.bytes_,
+                                      {found.find(SectionType::image_field), found.find(SectionType::image_presence),
+                                       found.find(SectionType::image_vectors), found.find(SectionType::image_scales)},
+                                      index.count_);
+        if (!image) return;
+        index.image_spec_ = std::move(image->spec);
+        index.image_vectors_ = image->vectors;
+        index.image_scales_ = image->scales;
+        index.image_row_bytes_ = image->row_bytes;
+        index.image_row_of_ = std::move(image->row_of_position);
+        index.image_positions_ = std::move(image->position_of_row);
+    }
+
     // Every record's text inside the strings section, its price and metadata sound;
     // gathers the filter columns (prices, category numbers) on the way.
     static void check_records(Index& index) {
@@ -390,6 +411,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     Opening::attach_records(index, found);
     Opening::attach_rescore(index, found);
     Opening::attach_photos(index, found);
+    Opening::attach_image_field(index, found);
     Opening::check_records(index);
     return index;
 }
@@ -439,6 +461,10 @@ std::optional<std::uint32_t> Index::find_category(std::string_view category) con
 
 float Index::scale(std::uint32_t position) const noexcept {
     return bytes::load<float>(scales_ + std::size_t{position} * sizeof(float));
+}
+
+float Index::image_scale(std::uint32_t row) const noexcept {
+    return bytes::load<float>(image_scales_ + std::size_t{row} * sizeof(float));
 }
 
 float Index::rescore_scale(std::uint32_t position) const noexcept {

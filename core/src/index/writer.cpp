@@ -8,6 +8,7 @@
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
+#include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
 #include "base/vector_math.hpp"
@@ -167,7 +168,7 @@ void write_padded_text(std::uint8_t* at, std::string_view text) { std::copy(text
 }  // namespace
 
 std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Product> products,
-                                      std::span<const float> vectors) {
+                                      std::span<const float> vectors, const ImageVectors& image) {
     validate_spec(spec, products.size(), vectors.size());
     std::unordered_set<std::string_view> ids;
     for (std::size_t i = 0; i < products.size(); ++i) validate_product(products[i], i, ids);
@@ -175,6 +176,8 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
     std::vector<Section> sections = vector_sections(spec, products.size(), vectors);
     append_record_sections(products, sections);
     append_photo_section(products, sections);
+    for (ImageFieldSection& s : image_field_sections(image, products))
+        sections.push_back({s.type, s.name, std::move(s.bytes), false});
 
     const std::size_t table_offset = layout::header_size;
     std::size_t offset = bytes::align_up(table_offset + sections.size() * layout::section_entry_size,

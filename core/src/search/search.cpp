@@ -74,9 +74,9 @@ private:
     std::vector<std::uint32_t> positions_;
 };
 
-void validate(const Index& index, std::span<const float> query, const SearchOptions& options) {
-    if (query.size() != index.dims())
-        refuse("query has " + std::to_string(query.size()) + " dims, the index has " + std::to_string(index.dims()));
+}  // namespace
+
+void check_search_options(const SearchOptions& options) {
     if (options.top_k == 0) refuse("top_k must be at least 1");
     for (const auto price : {options.min_price, options.max_price})
         if (price && std::isnan(*price)) refuse("price bounds must be numbers");
@@ -85,6 +85,14 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
     if (options.rescore_factor && *options.rescore_factor == 0) refuse("rescore_factor must be at least 1");
     if (options.threads == 0 || options.threads > max_search_threads)
         refuse("threads must be in 1.." + std::to_string(max_search_threads));
+}
+
+namespace {
+
+void validate(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    if (query.size() != index.dims())
+        refuse("query has " + std::to_string(query.size()) + " dims, the index has " + std::to_string(index.dims()));
+    check_search_options(options);
 }
 
 // Scores candidates [begin, end) with the index's own storage and keeps the best `keep`.

@@ -25,6 +25,8 @@ inline float binary_score(std::uint32_t distance, std::size_t dims) noexcept {
            static_cast<float>(dims);
 }
 
+// The options' checks (top_k, prices, rescore_factor, threads): ErrorKind::invalid_argument.
+void check_search_options(const SearchOptions& options);
 // The query checked against the index and options (ErrorKind::invalid_argument), unit length.
 std::vector<float> unit_query(const Index& index, std::span<const float> query, const SearchOptions& options);
 // The ascending positions the filters leave, or nullopt when options filter nothing.

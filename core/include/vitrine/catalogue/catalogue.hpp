@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "vitrine/index/format.hpp"
+#include "vitrine/index/image_field.hpp"
 
 namespace vitrine {
 
@@ -38,9 +39,10 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 // Writes an index over a hosted model's vectors (precomputed, or fetched by a transport).
 // With rescore, f32 copies are kept beside int8 or binary vectors (IndexSpec::rescore),
 // or int8 copies beside binary ones with rescore_with = int8 (IndexSpec::rescore_with).
+// `image` adds the image vector field (vitrine/catalogue/image_vectors.hpp).
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
                                                    Storage storage, std::string_view model, bool rescore = false,
-                                                   Storage rescore_with = Storage::f32);
+                                                   Storage rescore_with = Storage::f32, const ImageVectors& image = {});
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -50,6 +52,7 @@ struct LocalIndexOptions {
     bool rescore = false;
     Storage rescore_with = Storage::f32;
     Progress progress = {};
+    const ImageVectors* image = nullptr;  // the image field (image_vectors.hpp), or none
 };
 
 // Embeds every product with the local embedder and writes the index.

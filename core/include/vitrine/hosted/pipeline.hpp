@@ -17,7 +17,9 @@
 // Steps, in order, each only when it applies:
 // - the query: query_vector if given; else the text through /embeddings for a
 //   hosted-model index (query_embedding.hpp), search_text for a local one (text_search.hpp);
-//   no text (a photo alone) retrieves by the category round-robin rule, without scores;
+//   image_query_vector (the photo's vector in the image field's space, photo_query.hpp) joins
+//   the text's in one fused search over both fields (field_fusion.hpp, weights); a photo alone
+//   needs it: a photo with no vector and no text is refused (there is no rule without one);
 // - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp);
 // - rerank: the candidates' photos (wanted_images), then one call per batch
 //   (rerank_plan.hpp), every call out at once (at most max_calls_in_flight at a time,
@@ -53,6 +55,7 @@
 #include "vitrine/hosted/defaults.hpp"
 #include "vitrine/hosted/rerank_merge.hpp"
 #include "vitrine/index/reader.hpp"
+#include "vitrine/search/field_fusion.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace vitrine {
@@ -61,6 +64,8 @@ struct HostedRequest {
     std::string query = {};                               // the text; the question, for an answer
     std::optional<std::string> query_image_url = {};      // a prepared photo as a data URI (search by photo)
     std::optional<std::vector<float>> query_vector = {};  // retrieve by this instead of the text
+    std::optional<std::vector<float>> image_query_vector = {};  // the photo, in the image field's space
+    FieldWeights weights = {};                                  // of the fields, when both are searched
     SearchOptions filters = {};                           // category, prices, ids; top_k is the depths'
     std::optional<std::size_t> top_k = {};
     std::optional<std::size_t> retrieve_k = {};
@@ -120,6 +125,7 @@ private:
     };
 
     SearchOptions retrieval_options() const;
+    void retrieve_by(std::optional<std::vector<float>> text_vector);
     void retrieved(std::vector<RankedProduct> candidates);
     void after_images();
     void rank(RerankOutcome ranking);

@@ -30,6 +30,7 @@ enum class Storage : std::uint32_t {
 enum class EmbedderKind : std::uint32_t {
     hosted = 1,         // a hosted embeddings endpoint, named by the model field
     local_hashing = 2,  // the offline feature-hashing embedder (local_embedder.hpp)
+    local_image = 3,    // image field only: the offline colour-and-layout descriptor (local_image_embedder.hpp)
 };
 
 const char* to_string(Storage storage) noexcept;

@@ -10,6 +10,7 @@
 // corrupted or hostile file is refused with a vitrine::Error naming what is wrong
 // (ErrorKind::corrupt_index, ::unsupported for a newer major version or unknown
 // storage type, ::limit_exceeded past IndexLimits). Unknown optional sections are skipped.
+// The image vector field's sections are checked too (index/image_field_sections.hpp).
 // check_index_header() checks a file's first Index::header_bytes alone (magic, major
 // version, header size, the file size it declares against file_size), so a caller
 // about to copy a large buffer (into WASM memory) can refuse junk before the copy.
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "vitrine/index/format.hpp"
+#include "vitrine/index/image_field.hpp"
 
 namespace vitrine {
 
@@ -98,6 +100,21 @@ public:
     }
     float rescore_scale(std::uint32_t position) const noexcept;
 
+    // The image vector field (vitrine/index/image_field.hpp), when the index has one.
+    const ImageFieldSpec* image_field() const noexcept { return image_spec_ ? &*image_spec_ : nullptr; }
+    // The row holding a product's image vector; none for a product without one (or no field).
+    std::optional<std::uint32_t> image_row(std::uint32_t position) const noexcept {
+        if (position >= image_row_of_.size() || image_row_of_[position] == UINT32_MAX) return std::nullopt;
+        return image_row_of_[position];
+    }
+    std::uint32_t image_rows() const noexcept { return static_cast<std::uint32_t>(image_positions_.size()); }
+    std::uint32_t image_row_position(std::uint32_t row) const noexcept { return image_positions_[row]; }
+    // A row of image_field()->dims values in its storage; row < image_rows().
+    const std::uint8_t* image_vector(std::uint32_t row) const noexcept {
+        return image_vectors_ + static_cast<std::size_t>(row) * image_row_bytes_;
+    }
+    float image_scale(std::uint32_t row) const noexcept;  // int8 field storage only
+
 private:
     struct Opening;  // open's steps (reader.cpp)
     Index() = default;
@@ -118,6 +135,12 @@ private:
     std::vector<double> prices_;
     std::vector<std::uint32_t> category_numbers_;
     std::vector<std::string_view> categories_;  // by number, in order of first appearance
+    std::optional<ImageFieldSpec> image_spec_;
+    const std::uint8_t* image_vectors_ = nullptr;
+    const std::uint8_t* image_scales_ = nullptr;
+    std::size_t image_row_bytes_ = 0;
+    std::vector<std::uint32_t> image_row_of_;     // by position; UINT32_MAX: no image vector
+    std::vector<std::uint32_t> image_positions_;  // by row
 };
 
 }  // namespace vitrine

@@ -22,6 +22,9 @@
 
 namespace vitrine {
 
+// The vector search_text searches with (a local-embedder index only; refuses as it does).
+std::vector<float> local_text_query(const Index& index, std::string_view text);
+
 std::vector<SearchHit> search_text(const Index& index, std::string_view text, const SearchOptions& options = {});
 
 }  // namespace vitrine

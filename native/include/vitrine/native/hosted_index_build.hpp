@@ -38,6 +38,7 @@ struct HostedIndexOptions {
     Storage rescore_with = Storage::f32;  // or int8 copies beside binary ones (IndexSpec::rescore_with)
     std::size_t batch_size = 32;
     Progress progress = {};
+    const ImageVectors* image = nullptr;  // the image field (vitrine/catalogue/image_vectors.hpp), or none
 };
 
 struct HostedIndexReport {
