@@ -5,6 +5,7 @@
 // embedder, by precomputed vectors (--vectors), or through a hosted endpoint
 // (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
 // embed what is missing).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -28,6 +29,28 @@
 namespace vitrine::cli {
 namespace {
 
+// --keyword-fields a,b (metadata fields keyword search reads), --no-keywords,
+// --facet-fields a,b (metadata fields to filter, count and sort by; default: the short ones).
+SearchFields search_fields(const Arguments& args) {
+    const auto list = [](const std::string& text) {
+        std::vector<std::string> names;
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t end = std::min(text.find(',', start), text.size());
+            if (end > start) names.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return names;
+    };
+    SearchFields fields;
+    fields.keywords = !args.has("no-keywords");
+    if (const auto names = args.option("keyword-fields")) {
+        if (!fields.keywords) throw UsageError("--keyword-fields cannot be combined with --no-keywords");
+        fields.keyword_fields = list(*names);
+    }
+    if (const auto names = args.option("facet-fields")) fields.facet_fields = list(*names);
+    return fields;
+}
+
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
                                                  Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
                                                  const std::string& out) {
@@ -42,6 +65,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.storage = storage;
     options.rescore = rescore;
     options.rescore_with = rescore_with;
+    options.search_fields = search_fields(args);
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     native::HostedIndexReport report;
     std::vector<std::uint8_t> bytes;
@@ -126,8 +150,9 @@ BuildSource build_source(const Arguments& args) {
 int run_build(const Args& raw) {
     const Arguments args(raw,
                          with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors", "model", "embed-url",
-                                                "embed-model", "embed-batch", "embed-cache", "images-out", "rescore-with"}),
-                         {"rescore", "strict"});
+                                                "embed-model", "embed-batch", "embed-cache", "images-out", "rescore-with",
+                                                "keyword-fields", "facet-fields"}),
+                         {"rescore", "strict", "no-keywords"});
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
     const std::string out = args.required("out");
     const auto storage = storage_from_string(args.option("storage").value_or("f32"));
@@ -146,13 +171,15 @@ int run_build(const Args& raw) {
         bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out);
     } else if (source == BuildSource::vectors) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
-        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with);
+        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with,
+                                         search_fields(args));
     } else {
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
                                              .rescore = rescore,
                                              .rescore_with = *rescore_with,
+                                             .search_fields = search_fields(args),
                                              .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); }});
     }
     native::write_file_atomically(out, bytes);

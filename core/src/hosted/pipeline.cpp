@@ -9,7 +9,7 @@
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/search/category_round_robin.hpp"
-#include "vitrine/search/text_search.hpp"
+#include "vitrine/search/text_page.hpp"
 
 namespace vitrine {
 namespace {
@@ -61,7 +61,8 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
             candidates.push_back({position});
         retrieved(std::move(candidates));
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
-        retrieved(hits(search_text(index_, request_.query, retrieval_options())));
+        // The storefront's own ranking (keywords and local vectors), so reranking reorders what plain search finds.
+        retrieved(hits(search_text_page(index_, request_.query, {.filters = retrieval_options()}).hits));
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;

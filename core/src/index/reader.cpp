@@ -35,6 +35,8 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::strings: return "strings";
         case layout::SectionType::rescore: return "rescore";
         case layout::SectionType::photos: return "photos";
+        case layout::SectionType::keywords: return "keywords";
+        case layout::SectionType::facet_columns: return "facet_columns";
         case layout::SectionType::rescore_int8: return "rescore_int8";
         case layout::SectionType::rescore_scales: return "rescore_scales";
     }
@@ -120,6 +122,8 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
     check_index_header(bytes, bytes.size());
     const std::uint8_t* h = bytes.data();
     ParsedHeader p;
+    p.spec.search_fields.keywords = false;  // until a keywords section is found
+    p.spec.search_fields.keyword_fields.clear();
     p.minor = bytes::load<std::uint16_t>(h + layout::header::minor);
 
     p.section_count = bytes::load<std::uint32_t>(h + layout::header::section_count);
@@ -309,6 +313,18 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
             if (offset + length > index.photo_strings_.size())
                 corrupt("record " + num(i / 2) + " refers to a photo name outside the photos section");
         }
+    }
+
+    if (const SectionInfo* keywords = found[static_cast<std::uint32_t>(layout::SectionType::keywords)]) {
+        index.keywords_ = KeywordIndex::open(bytes.subspan(keywords->offset, keywords->length), header.count);
+        index.spec_.search_fields.keywords = true;
+        index.spec_.search_fields.keyword_fields = index.keywords_->metadata_fields();
+    }
+    index.spec_.search_fields.facet_fields = std::vector<std::string>{};
+    if (const SectionInfo* columns = found[static_cast<std::uint32_t>(layout::SectionType::facet_columns)]) {
+        index.facet_columns_ = FacetColumns::open(bytes.subspan(columns->offset, columns->length), header.count);
+        for (std::size_t f = 0; f < index.facet_columns_->field_count(); ++f)
+            index.spec_.search_fields.facet_fields->emplace_back(index.facet_columns_->field_name(f));
     }
 
     index.prices_.resize(header.count);

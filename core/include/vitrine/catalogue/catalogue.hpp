@@ -43,7 +43,8 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 // or int8 copies beside binary ones with rescore_with = int8 (IndexSpec::rescore_with).
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
                                                    Storage storage, std::string_view model, bool rescore = false,
-                                                   Storage rescore_with = Storage::f32);
+                                                   Storage rescore_with = Storage::f32,
+                                                   const SearchFields& search_fields = {});
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -52,6 +53,7 @@ struct LocalIndexOptions {
     std::uint32_t dims = 256;
     bool rescore = false;
     Storage rescore_with = Storage::f32;
+    SearchFields search_fields = {};  // keywords and facet columns
     Progress progress = {};
 };
 

@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "vitrine/index/format.hpp"
+#include "vitrine/index/facet_columns.hpp"
+#include "vitrine/keyword/keyword_index.hpp"
 
 namespace vitrine {
 
@@ -98,6 +100,14 @@ public:
     }
     float rescore_scale(std::uint32_t position) const noexcept;
 
+    // The keywords section (vitrine/keyword/keyword_index.hpp), or nullptr without one.
+    const KeywordIndex* keywords() const noexcept { return keywords_ ? &*keywords_ : nullptr; }
+    // The facet columns section (vitrine/index/facet_columns.hpp), or nullptr without one.
+    const FacetColumns* facet_columns() const noexcept { return facet_columns_ ? &*facet_columns_ : nullptr; }
+    // The category of a category number (find_category's inverse).
+    std::string_view category_name(std::uint32_t number) const noexcept { return categories_[number]; }
+    std::uint32_t category_count() const noexcept { return static_cast<std::uint32_t>(categories_.size()); }
+
 private:
     Index() = default;
     std::span<const std::uint8_t> bytes_;
@@ -117,6 +127,8 @@ private:
     std::vector<double> prices_;
     std::vector<std::uint32_t> category_numbers_;
     std::vector<std::string_view> categories_;  // by number, in order of first appearance
+    std::optional<KeywordIndex> keywords_;
+    std::optional<FacetColumns> facet_columns_;
 };
 
 }  // namespace vitrine
