@@ -170,8 +170,8 @@ TEST_CASE("convex fusion combines normalised scores, rrf combines ranks") {
     const auto fused = fuse(keyword, vector, {}, options);
     REQUIRE(fused.size() == 3);  // position 3: under the floor, no keyword
     CHECK(fused[0].score == static_cast<float>(0.5 * 1.0 + 0.5 * 0.0));
-    CHECK(fused[1].score == static_cast<float>(0.5 * 0.5 + 0.5 * 1.0));
-    CHECK(fused[2].score == static_cast<float>(0.5 * 0.0 + 0.5 * ((0.6f - 0.3f) / (0.9 - 0.3f))));
+    CHECK(fused[1].score == static_cast<float>(0.5 * 0.5 + 0.5 * ((double{0.9f} - 0.3f) / (1 - double{0.3f}))));
+    CHECK(fused[2].score == static_cast<float>(0.5 * 0.0 + 0.5 * ((double{0.6f} - 0.3f) / (1 - double{0.3f}))));
     options.fusion = Fusion::rrf;
     const auto ranked = fuse(keyword, vector, {}, options);
     CHECK(ranked[1].score == static_cast<float>(0.5 / 62 + 0.5 / 61));

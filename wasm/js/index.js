@@ -5,6 +5,7 @@
 //   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
 //   const index = vitrine.openIndex(indexBytes);
 //   const { results } = index.search('brass lamp', { topK: 5 });   // or a Float32Array query vector
+//   const { results, total, facets } = index.search('lamp', { facets: ['brand'], filter: ['in_stock=true'], sort: '-price' });
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
@@ -49,6 +50,16 @@ const searchOptions = {
   ids: check.stringArray,
   rescore: check.boolean,
   rescoreFactor: check.integer(1, check.UINT32_MAX),
+};
+// index.search on a text (a storefront page, the core's search_text_page) also takes these.
+const pageOptions = {
+  ...searchOptions,
+  facets: check.stringArray,
+  filter: check.stringOrStringArray,
+  sort: check.string,
+  offset: check.integer(0, check.UINT32_MAX),
+  keywordWeight: check.number,
+  fusion: check.string,
 };
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),
@@ -147,9 +158,11 @@ class VitrineIndex {
   }
 
   // One entry point for both kinds of query: a text, searched as the index was built for
-  // (the core's search_text: the local embedder for a local index), or a query vector.
+  // (a local index: the core's search_text_page, keywords and local vectors, with total and
+  // facets), or a query vector.
   search(query, options) {
-    const checked = check.checkOptions('search', options, searchOptions);
+    const checked = check.checkOptions('search', options, pageOptions);
+    if (typeof checked.filter === 'string') checked.filter = [checked.filter];
     const argument = check.textOrFloat32Array('search query', query);
     const answer = unwrap(this.#core, this.#open().search(argument, checked));
     for (const hit of answer.results) hit.metadata = parseMetadata(hit);

@@ -44,7 +44,7 @@ std::vector<SearchHit> fuse(std::span<const SearchHit> keyword, std::span<const 
     };
 
     std::vector<SearchHit> matched_keywords, matched_vectors;
-    double best_keyword = 0, best_vector = floor;
+    double best_keyword = 0;
     for (std::size_t i = 0; i < count; ++i) {
         if (keyword_score[i] > 0) {
             matched_keywords.push_back({static_cast<std::uint32_t>(i), static_cast<float>(keyword_score[i])});
@@ -52,7 +52,6 @@ std::vector<SearchHit> fuse(std::span<const SearchHit> keyword, std::span<const 
         }
         if (vector_match(i)) {
             matched_vectors.push_back({static_cast<std::uint32_t>(i), vector[i]});
-            best_vector = std::max(best_vector, static_cast<double>(vector[i]));
         }
     }
 
@@ -68,7 +67,7 @@ std::vector<SearchHit> fuse(std::span<const SearchHit> keyword, std::span<const 
         }
         return fused;
     }
-    const double vector_span = best_vector - floor;
+    const double vector_span = 1.0 - floor;  // cosine's theoretical maximum: weak matches stay weak
     for (std::size_t i = 0; i < count; ++i) {
         const bool by_keyword = keyword_score[i] > 0, by_vector = vector_match(i);
         if (!by_keyword && !by_vector) continue;
