@@ -101,6 +101,28 @@ test('search --ids restricts results to the allow-list', () => {
   assert.deepEqual(ids, ['fur-0001', 'lig-0001']);
 });
 
+test('search answers a storefront page: filters, exact facet counts, sort, offset and the total', () => {
+  const page = (...flags) => JSON.parse(vitrine('search', 'int8.vtx', 'lamp', '--json', '--facet', 'category', ...flags).stdout);
+  const all = page('--top-k', '100', '--filter', 'in_stock=true', '--sort', '-price');
+  assert.ok(all.total > 2 && all.results.length === all.total);
+  assert.equal(Object.values(all.facets.category).reduce((a, b) => a + b, 0), all.total);
+  for (let i = 1; i < all.results.length; i++) assert.ok(all.results[i - 1].price >= all.results[i].price);
+  const second = page('--top-k', '2', '--offset', '2', '--filter', 'in_stock=true', '--sort', '-price');
+  assert.equal(second.total, all.total);
+  assert.deepEqual(second.results.map((r) => r.id), all.results.slice(2, 4).map((r) => r.id));
+  assert.deepEqual(second.facets, all.facets);
+});
+
+test('a query with no word in it finds nothing and exits 0', () => {
+  const run = vitrine('search', 'f32.vtx', '???', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { results: [], total: 0, facets: {} });
+});
+
+test('search refuses a filter on a field the index does not have, naming those it has', () => {
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--filter', 'nope=1'), 1, /unknown field 'nope' \(this index has category, price, /);
+});
+
 test('search --query-vector uses the given vector instead of embedding text', () => {
   const vector = new Array(256).fill(0);
   vector[7] = 1;
