@@ -123,9 +123,35 @@ export interface SimilarOptions extends SearchOptions {
   imageWeight?: number;
 }
 
-/** What `search` answers: the hits, best first. */
+/**
+ * A text query on an index of the local embedder is a storefront page: keywords (BM25F,
+ * typo- and accent-tolerant, prefix on the last word) and vectors fused, every filter
+ * applied before counting, `total` and `facets` over every match, `topK` results from `offset`.
+ */
+export interface TextSearchOptions extends SearchOptions {
+  /** Fields to count: 'category', 'price' (min/max only) or the index's facet columns. */
+  facets?: string[];
+  /** 'brand=Acme,Zeta' (OR within a field), 'in_stock=true', 'rating>=4' ('>', '<=', '<'); all apply (AND). */
+  filter?: string | string[];
+  /** 'relevance' (default), 'price', '-price' or a numeric field; products without it come last. */
+  sort?: string;
+  /** Results to skip (pages: offset = page × topK). Default 0. */
+  offset?: number;
+  /** 0..1, weight of the keyword score in the fusion; the core's default is 0.7 (tuned on the sample: bench/storefront/relevance.mjs). */
+  keywordWeight?: number;
+  /** 'convex' (default: normalised scores combined) or 'rrf' (reciprocal rank fusion). */
+  fusion?: 'convex' | 'rrf';
+}
+
+/** What `search` answers: the hits, best first; a text page also its total and facets. */
 export interface SearchResult {
   results: SearchHit[];
+  /** Text pages: the number of matches (all pages). */
+  total?: number;
+  /** Text pages: per facet field, each value's count over every match, e.g. {category: {lighting: 12}}. */
+  facets?: Record<string, Record<string, number>>;
+  /** Text pages: min and max of numeric facet fields among the matches, e.g. {price: {min: 9, max: 120}}. */
+  facetStats?: Record<string, { min: number; max: number }>;
 }
 
 export interface VitrineIndex {
@@ -139,13 +165,19 @@ export interface VitrineIndex {
   /** The image vector field, or null for a text-only index. */
   readonly imageField: ImageField | null;
   /**
-   * Exact top-k by cosine similarity; filters apply before top-k. The query is a text,
-   * embedded as the index was built (the local embedder; an index of a hosted model needs
-   * `createClient().search` or a vector), or a vector whose length equals `dims`. With a
-   * `photo` or `imageVector` the image field is searched too, over the whole catalogue, the
-   * fields fused (FieldOptions); the text query may then be null (search by photo alone).
+   * A text on an index of the local embedder: a storefront page (TextSearchOptions); a
+   * text with no word in it ('???') finds nothing, not an error. A vector whose length
+   * equals `dims`: exact top-k by cosine similarity, filters before top-k. An index of a
+   * hosted model needs `createClient().search` or a vector.
    */
-  search(query: string | Float32Array | null, options?: SearchOptions & FieldOptions): SearchResult;
+  search(query: string | Float32Array, options?: TextSearchOptions): SearchResult;
+  /**
+   * With a `photo` or `imageVector` the image field is searched too, over the whole
+   * catalogue, the fields fused (FieldOptions); the text query may then be null (search by
+   * photo alone). The page's own options (facets, filter, sort, offset, keywordWeight,
+   * fusion) do not apply: passing one is a TypeError.
+   */
+  search(query: string | Float32Array | null, options: SearchOptions & FieldOptions): SearchResult;
   /**
    * The products nearest to the product `id`, from its stored text and image vectors (fused
    * as in `search`): no embedder, no endpoint call. The product itself is left out; filters apply.

@@ -3,6 +3,9 @@
 // index's image field finds look-alikes, offline), lists products like one ("More like
 // this" on every card), reranks through the edge worker when the toggle is on
 // (rerank_client.js), and shows the cards (product_card.js) with the time each step took.
+// The sidebar shows the core's exact facet counts (categories, brands, the price range) of
+// every match; a sort menu and "Load more" page through them; no match says which filters
+// to relax.
 //
 // Local search runs on every keystroke (it takes about a millisecond); the rerank call
 // waits for a pause in typing and is cancelled when a newer search starts, so only the
@@ -15,6 +18,8 @@ import { productCard } from './product_card.js';
 import { connectReranker } from './rerank_client.js';
 
 const RERANK_PAUSE_MS = 250;
+// A category as the sidebar names it.
+const categoryName = (category) => (category ? category[0].toUpperCase() + category.slice(1) : 'Uncategorised');
 const $ = (id) => document.getElementById(id);
 const ui = {
   query: $('query'), category: $('category'), minPrice: $('min-price'), maxPrice: $('max-price'),
@@ -22,9 +27,13 @@ const ui = {
   photoButton: $('photo-button'), photoInput: $('photo-input'), photoPanel: $('photo-panel'),
   photoPreview: $('photo-preview'), photoSizes: $('photo-sizes'), photoNote: $('photo-note'), photoClear: $('photo-clear'),
   status: $('status'), timings: $('timings'), notice: $('notice'), list: $('result-list'), engine: $('engine-index'),
+  sort: $('sort'), loadMore: $('load-more'), brandField: $('brand-field'), brandList: $('brand-list'),
 };
 
-const state = { catalogue: null, config: null, price: null, reranker: null, photo: null, similarTo: null, pending: null, timer: 0 };
+const state = {
+  catalogue: null, config: null, price: null, reranker: null, photo: null, similarTo: null, pending: null, timer: 0,
+  brands: new Set(), shown: 0,
+};
 
 async function start() {
   try {
@@ -36,15 +45,16 @@ async function start() {
   }
   const { index, vitrine, categories } = state.catalogue;
   ui.engine.textContent = `${index.count} products · ${index.storage} · ${index.dims} dims · SIMD ${vitrine.searchKernel}`;
-  for (const category of categories) ui.category.append(new Option(category[0].toUpperCase() + category.slice(1), category));
+  for (const category of categories.filter(Boolean)) ui.category.append(new Option(categoryName(category), category));
   state.price = new Intl.NumberFormat('en', { style: 'currency', currency: state.config.currency });
-  for (const control of [ui.query, ui.category, ui.minPrice, ui.maxPrice, ui.photoButton, ui.clear]) control.disabled = false;
+  for (const control of [ui.query, ui.category, ui.minPrice, ui.maxPrice, ui.photoButton, ui.clear, ui.sort]) control.disabled = false;
 
   ui.query.addEventListener('input', () => {
     state.similarTo = null;
     update();
   });
-  for (const control of [ui.category, ui.minPrice, ui.maxPrice, ui.rerank]) control.addEventListener('change', update);
+  for (const control of [ui.category, ui.minPrice, ui.maxPrice, ui.rerank, ui.sort]) control.addEventListener('change', update);
+  ui.loadMore.addEventListener('click', loadMore);
   ui.rerank.addEventListener('change', describePhoto);
   for (const control of [ui.minPrice, ui.maxPrice]) control.addEventListener('input', update);
   $('search-form').addEventListener('submit', (event) => {
@@ -85,6 +95,15 @@ function filters() {
   return result;
 }
 
+// Field filters of the core's syntax: brand=A,B (any of the brands ticked).
+function fieldFilters() {
+  return state.brands.size ? [`brand=${[...state.brands].join(',')}`] : [];
+}
+
+function pageOptions(offset) {
+  return { filter: fieldFilters(), sort: ui.sort.value || undefined, offset };
+}
+
 function priceProblem({ minPrice, maxPrice }) {
   if ([ui.minPrice, ui.maxPrice].some((input) => !input.validity.valid)) return 'Prices must be numbers of 0 or more.';
   if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) return 'The minimum price is above the maximum.';
@@ -106,22 +125,27 @@ function update() {
   if (state.similarTo) {
     const { hits, ms } = state.catalogue.similar(state.similarTo.id, chosen, resultCount);
     render(hits);
+    ui.loadMore.hidden = true;
     ui.timings.textContent = `Search ${ms.toFixed(2)} ms`;
     ui.status.textContent = `${hits.length} product${hits.length === 1 ? '' : 's'} like “${state.similarTo.title}”.`;
     return;
   }
   const reranking = ui.rerank.checked && state.reranker && (query || state.photo);
   const photo = state.photo?.preparedBytes ?? null;
-  const { hits, browsing, ms } = state.catalogue.search(query, chosen, reranking ? rerankCount : resultCount, photo);
+  const page = state.catalogue.search(query, chosen, reranking ? rerankCount : resultCount, { ...pageOptions(0), photo });
+  const { hits, total, browsing, ms } = page;
   render(hits);
+  state.shown = hits.length;
+  showFacets(page);
+  ui.loadMore.hidden = reranking || state.shown >= total;
   const searchTiming = `Search ${ms.toFixed(2)} ms`;
   ui.timings.textContent = searchTiming;
   if (!reranking || hits.length === 0) {
-    ui.status.textContent = describe(hits, query, browsing);
+    ui.status.textContent = describe(hits, query, browsing, total, chosen);
     return;
   }
 
-  ui.status.textContent = `${describe(hits, query, browsing)} Reranking…`;
+  ui.status.textContent = `${describe(hits, query, browsing, total, chosen)} Reranking…`;
   ui.list.setAttribute('aria-busy', 'true');
   const controller = new AbortController();
   state.pending = controller;
@@ -132,8 +156,8 @@ function update() {
       const images = outcome.imagesMs >= 1 ? ` (+ images ${outcome.imagesMs.toFixed(0)} ms)` : '';
       ui.timings.textContent = `${searchTiming} · Rerank ${outcome.rerankMs.toFixed(0)} ms${images}`;
       ui.status.textContent = outcome.reranked
-        ? `${describe(outcome.hits, query, browsing)} Reranked by AI${state.photo ? ' using your photo' : ''}.`
-        : `${describe(outcome.hits, query, browsing)} AI rerank unavailable; showing search order.`;
+        ? `${describe(outcome.hits, query, browsing, total, chosen)} Reranked by AI${state.photo ? ' using your photo' : ''}.`
+        : `${describe(outcome.hits, query, browsing, total, chosen)} AI rerank unavailable; showing search order.`;
       // The reason is for the curious (and the shop's developers), not announced.
       ui.notice.textContent = outcome.reranked ? '' : `Why: ${outcome.reason}`;
       ui.notice.hidden = outcome.reranked;
@@ -145,16 +169,77 @@ function update() {
   }, RERANK_PAUSE_MS);
 }
 
-function describe(hits, query, browsing) {
-  if (hits.length === 0) return 'No products match. Try other words or clear the filters.';
-  const count = `${hits.length} product${hits.length === 1 ? '' : 's'}`;
+function describe(hits, query, browsing, total, chosen) {
+  if (hits.length === 0) {
+    const relax = activeFilters(chosen);
+    const words = query ? ` “${query}”` : '';
+    return relax.length
+      ? `No products match${words} with ${relax.join(', ')}. Try removing a filter or other words.`
+      : `No products match${words}. Try other words.`;
+  }
+  const count = `${total} product${total === 1 ? '' : 's'}`;
   if (state.photo && state.catalogue.byPhoto) return `${count} like your photo${query ? ` and “${query}”` : ''}.`;
   return browsing || !query ? `Showing ${count}.` : `${count} for “${query}”.`;
 }
 
-function render(hits) {
+// The filters in force, as a shopper would name them, to say which to relax.
+function activeFilters({ category, minPrice, maxPrice }) {
+  const out = [];
+  if (category) out.push(categoryName(category));
+  if (minPrice !== undefined || maxPrice !== undefined) {
+    out.push(`price ${minPrice !== undefined ? state.price.format(minPrice) : ''}–${maxPrice !== undefined ? state.price.format(maxPrice) : ''}`);
+  }
+  if (state.brands.size) out.push(`brand ${[...state.brands].join(' or ')}`);
+  return out;
+}
+
+function cards(hits) {
   const options = { price: state.price, onMoreLikeThis: moreLikeThis };
-  ui.list.replaceChildren(...hits.map((hit) => productCard(hit, { ...options, imageUrl: state.catalogue.imageUrl(hit) })));
+  return hits.map((hit) => productCard(hit, { ...options, imageUrl: state.catalogue.imageUrl(hit) }));
+}
+
+function render(hits) {
+  ui.list.replaceChildren(...cards(hits));
+}
+
+// The next page of the same query, filters and order, appended.
+function loadMore() {
+  const query = ui.query.value.trim();
+  const { resultCount } = state.config;
+  const page = state.catalogue.search(query, filters(), resultCount, pageOptions(state.shown));
+  ui.list.append(...cards(page.hits));
+  state.shown += page.hits.length;
+  ui.loadMore.hidden = state.shown >= page.total;
+}
+
+// Category counts in the menu, brand checkboxes with counts, the price range as hints.
+function showFacets({ facets, facetStats }) {
+  for (const option of ui.category.options) {
+    if (!option.value) continue;
+    const count = facets?.category?.[option.value];
+    option.textContent = `${categoryName(option.value)}${facets ? ` (${count ?? 0})` : ''}`;
+  }
+  const brands = facets?.brand ?? {};
+  for (const brand of state.brands) if (!(brand in brands)) brands[brand] = 0;  // a ticked brand stays, to untick
+  ui.brandField.hidden = Object.keys(brands).length === 0;
+  ui.brandList.replaceChildren(...Object.entries(brands).map(([brand, count]) => {
+    const item = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = state.brands.has(brand);
+    box.addEventListener('change', () => {
+      if (box.checked) state.brands.add(brand);
+      else state.brands.delete(brand);
+      update();
+    });
+    label.append(box, ` ${brand} (${count})`);
+    item.append(label);
+    return item;
+  }));
+  const range = facetStats?.price;
+  ui.minPrice.placeholder = range ? `Min ${Math.floor(range.min)}` : 'Min';
+  ui.maxPrice.placeholder = range ? `Max ${Math.ceil(range.max)}` : 'Max';
 }
 
 // "More like this": the products nearest to one, from its stored vectors (no endpoint call).
@@ -167,6 +252,7 @@ function clearFilters() {
   ui.category.value = '';
   ui.minPrice.value = '';
   ui.maxPrice.value = '';
+  state.brands.clear();
   update();
   ui.query.focus();
 }
@@ -180,7 +266,7 @@ async function choosePhoto() {
     const photo = await preparePhoto(state.catalogue.vitrine, file);
     state.photo?.release();
     state.photo = { ...photo, ms: performance.now() - started, name: file.name };
-  state.similarTo = null;
+    state.similarTo = null;
   } catch (error) {
     ui.status.textContent = `That photo cannot be used: ${error.message}`;
     return;

@@ -2,15 +2,18 @@
 // searched in the browser.
 //
 //   const catalogue = await openCatalogue('/sample/catalogue.vtx');
-//   const { hits, ms } = catalogue.search('green sofa', { category: 'furniture', maxPrice: 900 }, 24);
-//   catalogue.search('', filters, 24, photo.preparedBytes);   // by photo (and words, when there are any)
-//   catalogue.similar('fur-0002', filters, 24);               // "More like this"
+//   const { hits, total, facets, ms } = catalogue.search('green sofa', { category: 'furniture', maxPrice: 900 }, 24,
+//                                                        { filter: ['brand=Nordvik'], sort: '-price', offset: 24 });
+//   catalogue.search('', filters, 24, { photo: photo.preparedBytes });   // by photo (and words, when there are any)
+//   catalogue.similar('fur-0002', filters, 24);                          // "More like this"
 //
-// A query is embedded with the index's local embedder and searched exactly in WASM; a photo
-// searches the index's image field too (the core's local image descriptor: look-alikes by
-// colour and layout), over the whole catalogue. An empty query without a photo (or one with
-// no words the embedder knows) browses instead: the filtered catalogue, taking products
-// from each category in turn so the first screen shows the range. Refuses an index that was not built with the local embedder: this page has no
+// A query is a storefront page of the package (keywords and the local embedder's vectors,
+// filters, exact facet counts of category, price and brand, sort, offset and a total), all
+// decided in the core. A photo searches the index's image field too (the core's local image
+// descriptor: look-alikes by colour and layout), over the whole catalogue, fused with the
+// words' vector when there are any. An empty query without a photo browses instead: the
+// filtered catalogue, taking products from each category in turn so the first screen shows
+// the range. Refuses an index that was not built with the local embedder: this page has no
 // way to embed a query through a hosted model without a worker.
 import { init } from 'vitrine';
 
@@ -22,27 +25,36 @@ export async function openCatalogue(indexUrl) {
   }
   const records = Array.from({ length: index.count }, (_, position) => ({ ...index.record(position), position }));
   const imageBase = new URL(indexUrl, location.href);
+  // Counted for the sidebar; brand only when the catalogue has brands (the index refuses unknown fields).
+  const facets = ['category', 'price', ...(records.some((record) => record.metadata?.brand) ? ['brand'] : [])];
 
   return {
     vitrine,
     index,
     indexUrl,
     categories: [...new Set(records.map((record) => record.category))].sort(),
-    imageUrl: (record) => new URL(record.image, imageBase).href,
+    // null without an image: the card shows a placeholder, never the index's own URL.
+    imageUrl: (record) => (record.image ? new URL(record.image, imageBase).href : null),
 
     // Whether a photo can be searched here (the index has a local image field).
     byPhoto: index.imageField?.embedder === 'local_image',
 
-    search(query, filters, k, photo = null) {
+    search(query, filters, k, { filter = [], sort, offset = 0, photo = null } = {}) {
       const started = performance.now();
-      const vector = vitrine.embedLocal(query, index.dims);
-      const noWords = vector.every((value) => value === 0);
       if (photo && this.byPhoto) {
-        const hits = index.search(noWords ? null : vector, { photo, topK: k, ...filters }).results;
-        return { hits, browsing: false, ms: performance.now() - started };
+        const vector = vitrine.embedLocal(query, index.dims);
+        const words = vector.some((value) => value !== 0) ? vector : null;
+        const hits = index.search(words, { photo, topK: k, ...filters }).results;
+        return { hits, total: hits.length, facets: null, browsing: false, ms: performance.now() - started };
       }
-      const hits = noWords ? browse(records, filters, k) : index.search(vector, { topK: k, ...filters }).results;
-      return { hits, browsing: noWords, ms: performance.now() - started };
+      const browsing = query === '';
+      if (browsing) {
+        const all = browse(records, filters, Infinity);
+        return { hits: all.slice(offset, offset + k), total: all.length, facets: null, browsing, ms: performance.now() - started };
+      }
+      const page = index.search(query, { topK: k, ...filters, facets, filter, offset, ...(sort ? { sort } : {}) });
+      return { hits: page.results, total: page.total, facets: page.facets, facetStats: page.facetStats, browsing,
+               ms: performance.now() - started };
     },
 
     similar(id, filters, k) {
@@ -62,7 +74,9 @@ async function fetchBytes(url) {
 function browse(records, { category, minPrice = -Infinity, maxPrice = Infinity }, k) {
   const byCategory = new Map();
   for (const record of records) {
-    if ((category && record.category !== category) || record.price < minPrice || record.price > maxPrice) continue;
+    const priced = record.price !== null;
+    const outOfRange = (minPrice !== -Infinity || maxPrice !== Infinity) && (!priced || record.price < minPrice || record.price > maxPrice);
+    if ((category && record.category !== category) || outOfRange) continue;
     if (!byCategory.has(record.category)) byCategory.set(record.category, []);
     byCategory.get(record.category).push(record);
   }

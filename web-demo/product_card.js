@@ -1,5 +1,7 @@
 // product_card.js — one product as a storefront card: image, category, title, brand,
-// rating, price, and the reranker's relevance when there is one.
+// rating, price, and the reranker's relevance when there is one. A product without an
+// image gets a placeholder, without a category "Uncategorised", without a price "No price"
+// (never 0).
 //
 //   list.append(productCard(hit, { imageUrl, price: new Intl.NumberFormat(...), onMoreLikeThis }));
 //
@@ -16,6 +18,10 @@ function element(tag, className, text) {
   return node;
 }
 
+function categoryLabel(category) {
+  return category || 'Uncategorised';
+}
+
 export function productCard(hit, { imageUrl, price, onMoreLikeThis }) {
   const item = element('li', 'result');
   const card = element('article', 'card');
@@ -23,23 +29,27 @@ export function productCard(hit, { imageUrl, price, onMoreLikeThis }) {
   card.setAttribute('aria-labelledby', titleId);
 
   const figure = element('div', 'card-media');
-  const image = element('img');
-  image.src = imageUrl;
-  image.alt = hit.title;
-  image.loading = 'lazy';
-  image.decoding = 'async';
-  figure.append(image);
+  if (imageUrl) {
+    const image = element('img');
+    image.src = imageUrl;
+    image.alt = hit.title;
+    image.loading = 'lazy';
+    image.decoding = 'async';
+    figure.append(image);
+  } else {
+    figure.append(element('span', 'card-placeholder', 'No image'));
+  }
   if (hit.metadata?.in_stock === false) figure.append(element('span', 'badge badge-muted', 'Out of stock'));
 
   const body = element('div', 'card-body');
-  body.append(element('p', 'card-category', hit.category));
+  body.append(element('p', 'card-category', categoryLabel(hit.category)));
   const title = element('h3', 'card-title', hit.title);
   title.id = titleId;
   body.append(title);
   if (hit.metadata?.brand) body.append(element('p', 'card-brand', hit.metadata.brand));
 
   const footer = element('div', 'card-footer');
-  if (hit.price !== null) footer.append(element('p', 'card-price', price.format(hit.price)));
+  footer.append(hit.price !== null ? element('p', 'card-price', price.format(hit.price)) : element('p', 'card-price card-no-price', 'No price'));
   if (typeof hit.metadata?.rating === 'number') {
     const rating = element('p', 'card-rating', `★ ${hit.metadata.rating.toFixed(1)}`);
     rating.setAttribute('aria-label', `Rated ${hit.metadata.rating.toFixed(1)} out of 5`);

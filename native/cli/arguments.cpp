@@ -19,6 +19,7 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
         } else if (options.count(name)) {
             if (i + 1 >= args.size()) throw UsageError("option " + arg + " needs a value");
             options_[name] = args[++i];
+            repeated_[name].push_back(args[i]);
         } else {
             throw UsageError("unknown option " + arg);
         }
@@ -29,6 +30,11 @@ std::optional<std::string> Arguments::option(const std::string& name) const {
     const auto it = options_.find(name);
     if (it == options_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Arguments::all(const std::string& name) const {
+    const auto it = repeated_.find(name);
+    return it == repeated_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Arguments::required(const std::string& name) const {

@@ -23,7 +23,8 @@ public:
               const std::set<std::string>& switches);
 
     const std::vector<std::string>& positionals() const noexcept { return positionals_; }
-    std::optional<std::string> option(const std::string& name) const;
+    std::optional<std::string> option(const std::string& name) const;  // the last one given
+    std::vector<std::string> all(const std::string& name) const;        // a repeatable option, in order
     std::string required(const std::string& name) const;
     bool has(const std::string& name) const { return switches_.count(name) > 0; }
 
@@ -33,6 +34,7 @@ public:
 private:
     std::vector<std::string> positionals_;
     std::map<std::string, std::string> options_;
+    std::map<std::string, std::vector<std::string>> repeated_;
     std::set<std::string> switches_;
 };
 

@@ -1,10 +1,11 @@
 // vitrine build — a catalogue feed (JSON, JSON Lines or CSV, by extension or --format;
 // field names mapped by --map) to an index file, with every product photo prepared once
 // into --images-out (a build report lists the unusable ones; --strict refuses them),
-// embedded by the local
-// embedder, by precomputed vectors (--vectors), or through a hosted endpoint
-// (--embed-model, with an on-disk cache so rebuilds and interrupted builds only
-// embed what is missing); an image vector field beside it (build_image_field.hpp).
+// embedded by the local embedder, by precomputed vectors (--vectors), or through a
+// hosted endpoint (--embed-model, with an on-disk cache so rebuilds and interrupted
+// builds only embed what is missing); an image vector field beside it
+// (build_image_field.hpp), keywords and facet columns (--keyword-fields, --facet-fields).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -30,6 +31,28 @@
 namespace vitrine::cli {
 namespace {
 
+// --keyword-fields a,b (metadata fields keyword search reads), --no-keywords,
+// --facet-fields a,b (metadata fields to filter, count and sort by; default: the short ones).
+SearchFields search_fields(const Arguments& args) {
+    const auto list = [](const std::string& text) {
+        std::vector<std::string> names;
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t end = std::min(text.find(',', start), text.size());
+            if (end > start) names.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return names;
+    };
+    SearchFields fields;
+    fields.keywords = !args.has("no-keywords");
+    if (const auto names = args.option("keyword-fields")) {
+        if (!fields.keywords) throw UsageError("--keyword-fields cannot be combined with --no-keywords");
+        fields.keyword_fields = list(*names);
+    }
+    if (const auto names = args.option("facet-fields")) fields.facet_fields = list(*names);
+    return fields;
+}
+
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
                                                  Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
                                                  const std::string& out, const ImageVectors* image) {
@@ -44,6 +67,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.storage = storage;
     options.rescore = rescore;
     options.rescore_with = rescore_with;
+    options.search_fields = search_fields(args);
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     options.image = image;
     native::HostedIndexReport report;
@@ -129,9 +153,9 @@ BuildSource build_source(const Arguments& args) {
 int run_build(const Args& raw) {
     std::set<std::string> options = with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors",
                                                            "model", "embed-url", "embed-model", "embed-batch", "embed-cache",
-                                                           "images-out", "rescore-with"});
+                                                           "images-out", "rescore-with", "keyword-fields", "facet-fields"});
     options.insert(image_field_options.begin(), image_field_options.end());
-    std::set<std::string> switches = {"rescore", "strict"};
+    std::set<std::string> switches = {"rescore", "strict", "no-keywords"};
     switches.insert(image_field_switches.begin(), image_field_switches.end());
     const Arguments args(raw, options, switches);
     if (!args.positionals().empty()) throw UsageError("unexpected argument '" + args.positionals()[0] + "'");
@@ -163,13 +187,14 @@ int run_build(const Args& raw) {
     } else if (source == BuildSource::vectors) {
         const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
         bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with,
-                                         image_vectors ? *image_vectors : ImageVectors{});
+                                         image_vectors ? *image_vectors : ImageVectors{}, search_fields(args));
     } else {
         ProgressBar bar("embedding");
         bytes = build_local_index(products, {.storage = *storage,
                                              .dims = dims ? dims : 256,
                                              .rescore = rescore,
                                              .rescore_with = *rescore_with,
+                                             .search_fields = search_fields(args),
                                              .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); },
                                              .image = image_vectors});
     }

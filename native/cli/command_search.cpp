@@ -9,6 +9,11 @@
 // A hosted-model index embeds text queries through the endpoint. With --rerank,
 // a failing reranker never loses the results: they come back in retrieval
 // order with "reranked": false and the reason.
+// A text query on an index of the local embedder is a storefront page
+// (vitrine::search_text_page): keywords and vectors fused (--keyword-weight W,
+// --fusion convex|rrf), --filter FIELD=A,B / FIELD>=N (repeatable), --facet FIELD
+// (repeatable), --sort price|-price|FIELD, --offset N with --top-k as the page size,
+// and a total; a query with no word in it finds nothing, which is not an error.
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
@@ -31,7 +36,7 @@
 #include "vitrine/search/field_fusion.hpp"
 #include "vitrine/search/photo_query.hpp"
 #include "vitrine/search/search.hpp"
-#include "vitrine/search/text_search.hpp"
+#include "vitrine/search/text_page.hpp"
 
 namespace vitrine::cli {
 namespace {
@@ -95,11 +100,42 @@ void print(const Index& index, const SearchOutput& output, bool as_json) {
         print_table(index, output);
 }
 
+// The storefront options (filters, facets, sort, page, fusion); any given outside a page is refused.
+constexpr const char* page_options[] = {"filter", "facet", "sort", "offset", "keyword-weight", "fusion"};
+
+PageOptions page_options_from(const Arguments& args, SearchOptions filters) {
+    PageOptions options;
+    options.filters = std::move(filters);
+    try {
+        for (const std::string& filter : args.all("filter")) options.field_filters.push_back(parse_field_filter(filter));
+    } catch (const Error& e) {
+        throw UsageError(std::string("--filter: ") + e.what());
+    }
+    options.facets = args.all("facet");
+    options.sort = parse_sort_order(args.option("sort").value_or(""));
+    options.offset = static_cast<std::size_t>(args.integer("offset", 0, 1'000'000'000).value_or(0));
+    if (const auto weight = args.number("keyword-weight")) {
+        if (*weight < 0 || *weight > 1) throw UsageError("--keyword-weight must be from 0 to 1");
+        options.fusion.keyword_weight = *weight;
+    }
+    if (const auto name = args.option("fusion")) {
+        const auto fusion = fusion_from_string(*name);
+        if (!fusion) throw UsageError("--fusion must be convex or rrf");
+        options.fusion.fusion = *fusion;
+    }
+    return options;
+}
+
 // Plain retrieval: one query, or a batch printed as JSON Lines.
 int run_plain(const Index& index, const Arguments& args) {
     SearchOptions options = search_filters(args);
     options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
     const bool as_json = args.has("json") || args.option("query-vectors");
+    const bool storefront_page = index.spec().embedder != EmbedderKind::hosted && !args.option("query-vector") && !args.option("query-vectors");
+    if (!storefront_page)
+        for (const char* option : page_options)
+            if (args.option(option))
+                throw UsageError(std::string("--") + option + " needs a text query on an index of the local embedder");
     const auto show = [&](const std::vector<SearchHit>& hits) {
         SearchOutput output;
         output.results = ranked_hits(hits);
@@ -139,7 +175,12 @@ int run_plain(const Index& index, const Arguments& args) {
         if (args.positionals().size() < 2) throw UsageError("expected a query text, --image PHOTO or --query-vector FILE.json");
         const std::string& text = args.positionals()[1];
         if (index.spec().embedder != EmbedderKind::hosted) {
-            show(search_text(index, text, options));
+            const SearchPage page = search_text_page(index, text, page_options_from(args, options));
+            SearchOutput output;
+            output.results = ranked_hits(page.hits);
+            output.total = page.total;
+            output.facets = page.facets;
+            print(index, output, as_json);
         } else {
             const auto endpoint = open_endpoint(args, "search");
             show(search(index, text_query(index, text, args, endpoint.get()), options));
@@ -196,10 +237,14 @@ int run_search(const Args& raw) {
                          with_endpoint_options({"top-k", "category", "min-price", "max-price", "ids", "query-vector",
                                                 "query-vectors", "threads", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base",
-                                                "image-query-vector", "text-weight", "image-weight"}),
+                                                "image-query-vector", "text-weight", "image-weight", "filter", "facet",
+                                                "sort", "offset", "keyword-weight", "fusion"}),
                          {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");
+    if (args.has("rerank"))
+        for (const char* option : page_options)
+            if (args.option(option)) throw UsageError(std::string("--") + option + " cannot be combined with --rerank");
     if (!args.has("rerank"))
         for (const char* option : {"retrieve-k", "instruction", "rerank-model", "max-images", "image-base"})
             if (args.option(option)) throw UsageError(std::string("--") + option + " needs --rerank");

@@ -89,6 +89,18 @@ void print_json(const Index& index, const SearchOutput& output) {
         if (!output.reranked) out["rerank_error"] = output.rerank_error;
     }
     if (!output.warnings.empty()) out["warnings"] = output.warnings;
+    if (output.total) {
+        out["total"] = *output.total;
+        json facets = json::object(), stats = json::object();
+        for (const FacetCounts& facet : output.facets) {
+            json counts = json::object();
+            for (const FacetValueCount& c : facet.counts) counts[c.value] = c.count;
+            if (facet.field != "price") facets[facet.field] = std::move(counts);
+            if (facet.min) stats[facet.field] = {{"min", *facet.min}, {"max", *facet.max}};
+        }
+        out["facets"] = std::move(facets);
+        if (!stats.empty()) out["facet_stats"] = std::move(stats);
+    }
     std::puts(out.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
 }
 
@@ -110,6 +122,14 @@ void print_table(const Index& index, const SearchOutput& output) {
                     price, terminal_safe(r.category).c_str(), terminal_safe(r.title).c_str());
     }
     if (output.results.empty()) std::puts("(no matching products)");
+    if (output.total) std::printf("%zu %s\n", *output.total, *output.total == 1 ? "match" : "matches");
+    for (const FacetCounts& facet : output.facets) {
+        std::printf("%s:", terminal_safe(facet.field).c_str());
+        for (const FacetValueCount& c : facet.counts)
+            std::printf(" %s (%zu)", c.value.empty() ? "(none)" : terminal_safe(c.value).c_str(), c.count);
+        if (facet.min) std::printf(" min %g max %g", *facet.min, *facet.max);
+        std::puts("");
+    }
     if (output.rerank_requested && !output.reranked)
         std::printf("note: not reranked, showing retrieval order: %s\n", terminal_safe(output.rerank_error).c_str());
 }

@@ -1,11 +1,13 @@
 // search_output.hpp — search results as the CLI prints them: an aligned table,
 // or one JSON object {"results": [...]} (with --rerank also "reranked",
 // "rerank_error" when false, per-result "relevance_score" when true, and
-// "warnings" when any). Retrieval scores carry 9 significant digits, exactly
+// "warnings" when any; a storefront page adds "total", "facets" ({"category":
+// {"lighting": 12, ...}}) and "facet_stats" ({"price": {"min": 9.5, "max": 120}})). Retrieval scores carry 9 significant digits, exactly
 // the float32 the core computed; a candidate chosen without a query vector has
 // a null score.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 
 #include "vitrine/index/reader.hpp"
 #include "vitrine/hosted/rerank_merge.hpp"
+#include "vitrine/search/facet_counts.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace vitrine::cli {
@@ -23,6 +26,9 @@ struct SearchOutput {
     bool reranked = false;
     std::string rerank_error;
     std::vector<std::string> warnings;
+    // Storefront pages (vitrine::search_text_page): every match's count and the facets.
+    std::optional<std::size_t> total;
+    std::vector<FacetCounts> facets;
 };
 
 std::vector<RankedProduct> ranked_hits(std::span<const SearchHit> hits);

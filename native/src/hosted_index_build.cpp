@@ -80,6 +80,7 @@ std::vector<std::uint8_t> build_hosted_index(std::span<const Product> products, 
     spec.model_dims = cache.model_dims().value_or(0);
     spec.dims = options.dims != 0 ? options.dims : spec.model_dims;
     spec.embedder = EmbedderKind::hosted;
+    spec.search_fields = options.search_fields;
     std::vector<float> vectors;
     vectors.reserve(products.size() * spec.dims);
     for (const auto& key : keys) {

@@ -60,8 +60,9 @@ async function resetControls() {
 
 describe('the storefront page', () => {
   test('loads the sample catalogue and shows a first screen of products', async () => {
-    await waitForStatus(/^Showing 24 products\.$/);
+    await waitForStatus(/^Showing 600 products\.$/);
     assert.equal(await page.locator('.card').count(), 24);
+    assert.ok(await page.locator('#load-more').isVisible());
     assert.match(await page.locator('#engine-index').textContent(), /600 products · int8 · 256 dims/);
     assert.equal(await page.locator('#category option').count(), 10);
   });
@@ -92,6 +93,30 @@ describe('the storefront page', () => {
       .every((price) => Number(price.textContent.replace(/[^\d.]/g, '')) <= 100));
     const prices = (await page.locator('.card-price').allTextContents()).map((text) => Number(text.replace(/[^\d.]/g, '')));
     assert.ok(prices.length > 0 && prices.every((price) => price <= 100), prices.join());
+    await resetControls();
+  });
+
+  test('counts brands exactly, sorts by price, loads more and says which filters to relax', async () => {
+    await page.locator('#query').fill('lamp');
+    await waitForStatus(/^\d+ products for “lamp”\.$/);
+    const total = Number((await status().textContent()).match(/^\d+/)[0]);
+    const brands = await page.locator('#brand-list label').allTextContents();
+    const counted = brands.reduce((sum, text) => sum + Number(text.match(/\((\d+)\)$/)[1]), 0);
+    assert.equal(counted, total, 'every match has one brand: the counts add up to the total');
+    await page.getByLabel('Sort').selectOption('price');
+    await page.waitForFunction(() => {
+      const prices = [...document.querySelectorAll('.card-price')].map((p) => Number(p.textContent.replace(/[^\d.]/g, '')));
+      return prices.length > 1 && prices.every((price, i) => i === 0 || prices[i - 1] <= price);
+    });
+    if (total > 24) {
+      await page.locator('#load-more').click();
+      await page.waitForFunction(() => document.querySelectorAll('.card').length > 24);
+    }
+    await page.locator('#query').fill('zzzz');
+    await page.getByLabel('Category').selectOption('lighting');
+    await waitForStatus(/^No products match “zzzz” with Lighting\. Try removing a filter or other words\.$/);
+    assert.equal(await page.locator('.card').count(), 0);
+    await page.getByLabel('Sort').selectOption('');
     await resetControls();
   });
 

@@ -54,7 +54,7 @@ test('info summarises count, dims, storage, model and verified sections', () => 
   assert.equal(info.model, 'vitrine-local-hash-v1');
   assert.equal(info.embedder, 'local_hashing');
   assert.equal(info.checksums_ok, true);
-  assert.deepEqual(info.sections.map((s) => s.name), ['vectors', 'scales', 'records', 'strings']);
+  assert.deepEqual(info.sections.map((s) => s.name), ['vectors', 'scales', 'records', 'strings', 'keywords', 'facet_columns']);
   assert.equal(info.sections[0].bytes, 120 * 256);
 });
 
@@ -63,8 +63,9 @@ test('search prints a ranked table with the best match first', () => {
   assert.equal(run.code, 0, run.stderr);
   const lines = run.stdout.trimEnd().split('\n');
   assert.match(lines[0], /rank\s+score\s+id\s+price\s+category\s+title/);
-  assert.equal(lines.length, 4);
+  assert.equal(lines.length, 5);
   assert.match(lines[1], /^\s+1\s+0\.\d{4}\s+fur-\d+.*Velvet Sofa/i);
+  assert.match(lines[4], /^\d+ matches$/);
 });
 
 test('search --json gives ranks, ids and scores that round-trip float32', () => {
@@ -95,9 +96,31 @@ test('search filters by category and price range', () => {
 });
 
 test('search --ids restricts results to the allow-list', () => {
-  const run = vitrine('search', 'f32.vtx', 'lamp', '--ids', 'lig-0001,fur-0001', '--json');
+  const run = vitrine('search', 'f32.vtx', 'lamp sofa', '--ids', 'lig-0001,fur-0001', '--json');
   const ids = JSON.parse(run.stdout).results.map((r) => r.id).sort();
   assert.deepEqual(ids, ['fur-0001', 'lig-0001']);
+});
+
+test('search answers a storefront page: filters, exact facet counts, sort, offset and the total', () => {
+  const page = (...flags) => JSON.parse(vitrine('search', 'int8.vtx', 'lamp', '--json', '--facet', 'category', ...flags).stdout);
+  const all = page('--top-k', '100', '--filter', 'in_stock=true', '--sort', '-price');
+  assert.ok(all.total > 2 && all.results.length === all.total);
+  assert.equal(Object.values(all.facets.category).reduce((a, b) => a + b, 0), all.total);
+  for (let i = 1; i < all.results.length; i++) assert.ok(all.results[i - 1].price >= all.results[i].price);
+  const second = page('--top-k', '2', '--offset', '2', '--filter', 'in_stock=true', '--sort', '-price');
+  assert.equal(second.total, all.total);
+  assert.deepEqual(second.results.map((r) => r.id), all.results.slice(2, 4).map((r) => r.id));
+  assert.deepEqual(second.facets, all.facets);
+});
+
+test('a query with no word in it finds nothing and exits 0', () => {
+  const run = vitrine('search', 'f32.vtx', '???', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { results: [], total: 0, facets: {} });
+});
+
+test('search refuses a filter on a field the index does not have, naming those it has', () => {
+  assertFailsWithOneLine(vitrine('search', 'f32.vtx', 'lamp', '--filter', 'nope=1'), 1, /unknown field 'nope' \(this index has category, price, /);
 });
 
 test('search --query-vector uses the given vector instead of embedding text', () => {

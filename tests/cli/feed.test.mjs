@@ -40,11 +40,12 @@ test('builds a CSV feed chosen by its extension, mapping its column names', () =
   assert.equal(lamp.title, 'Brass lamp, large');
   assert.equal(lamp.price, 12.5);
   assert.equal(lamp.image, 'a1.jpg');
-  assert.equal(results.find((r) => r.id === 'B2').price, null, 'no price is null, not 0');
+  const desk = searchJson('csv.vtx', 'oak desk', '--top-k', '2').find((r) => r.id === 'B2');
+  assert.equal(desk.price, null, 'no price is null, not 0');
 });
 
 test('a price filter never matches a product with no price', () => {
-  const results = searchJson('csv.vtx', 'oak desk', '--min-price', '0');
+  const results = searchJson('csv.vtx', 'brass lamp or oak desk', '--min-price', '0');
   assert.deepEqual(results.map((r) => r.id), ['A1']);
 });
 

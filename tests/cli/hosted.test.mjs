@@ -179,7 +179,8 @@ test('a hosted index embeds the query with the Qwen3 instruction and truncates i
 });
 
 test('search --rerank reranks candidates in requests of at most five images and keeps the top k', async () => {
-  const { results, reranked } = await json(['search', 'local.vtx', 'brass floor lamp', '--rerank', '--retrieve-k', '12',
+  // A query broad enough to match 12 of the 45 products (the relevance floor leaves out the rest).
+  const { results, reranked } = await json(['search', 'local.vtx', 'brass floor lamp light', '--rerank', '--retrieve-k', '12',
                                             '--top-k', '4', '--instruction', 'Prefer brass']);
   assert.equal(reranked, true);
   assert.equal(results.length, 4);
@@ -202,7 +203,7 @@ test('rerank results are the reranker\'s order of the retrieval candidates', asy
 });
 
 test('product images go out as JPEG data URIs of at most 1024 px, URL images fetched without the key', async () => {
-  const run = await vitrine(['search', 'local.vtx', 'brass floor lamp', '--rerank', '--retrieve-k', '10', '--json']);
+  const run = await vitrine(['search', 'local.vtx', 'brass floor lamp light', '--rerank', '--retrieve-k', '10', '--json']);
   assert.equal(run.code, 0, run.stderr);
   const { warnings } = JSON.parse(run.stdout);
   // The server refused (and recorded) any image that was not a JPEG <= 1024 px: afterEach sees no violation.

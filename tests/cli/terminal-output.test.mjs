@@ -25,5 +25,5 @@ test('search escapes control characters of titles, ids and categories in the tab
   assert.match(run.stdout, /lamp\\x07/);
   assert.match(run.stdout, /Brass lamp \\x1b\]0;owned\\x07\\x1b\[2J\\xc2\\x9b31m done/);
   assert.match(run.stdout, /light\\x0d\\x0aing/);
-  assert.equal(run.stdout.trimEnd().split('\n').length, 2, 'a header and one row');
+  assert.equal(run.stdout.trimEnd().split('\n').length, 3, 'a header, one row and the total');
 });

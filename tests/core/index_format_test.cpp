@@ -119,7 +119,7 @@ TEST_CASE("sections are 64-byte aligned and listed by name", "[index]") {
         CHECK(s.known);
         names.push_back(s.name);
     }
-    CHECK(names == std::vector<std::string>{"vectors", "scales", "records", "strings"});
+    CHECK(names == std::vector<std::string>{"vectors", "scales", "records", "strings", "keywords", "facet_columns"});
 }
 
 TEST_CASE("the same input writes the same bytes", "[index]") {

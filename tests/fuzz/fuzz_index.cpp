@@ -8,7 +8,10 @@
 // category, price and id, which must find record 0; each search again in a batch
 // (search_batch, two threads for the second query), which must give the same hits; the image
 // field, when there is one, by a photo vector alone and with the text; similar to record 0.
+// Indexes with keywords are also searched by record 0's title: keyword hits, and a
+// storefront page filtered by, counting and sorting by every facet column.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -20,9 +23,11 @@
 #include "vitrine/base/error.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/search/batch_search.hpp"
+#include "vitrine/keyword/keyword_search.hpp"
 #include "vitrine/search/field_fusion.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/similar.hpp"
+#include "vitrine/search/text_page.hpp"
 
 namespace {
 
@@ -97,6 +102,29 @@ void read_and_search(const Index& index) {
     }
 }
 
+// Keyword hits and a storefront page by record 0's title, over whatever the sections hold.
+void search_keywords_and_facets(const Index& index) {
+    const std::string title(index.record(0).title);
+    const auto keyword = keyword_search(index, title);
+    for (std::size_t i = 0; i < keyword.size(); ++i) {
+        FUZZ_REQUIRE(keyword[i].position < index.count() && keyword[i].score > 0 && std::isfinite(keyword[i].score));
+        FUZZ_REQUIRE(i == 0 || keyword[i - 1].position < keyword[i].position);
+    }
+    PageOptions options;
+    options.filters.top_k = 2;
+    options.facets = {"category", "price"};
+    if (const FacetColumns* columns = index.facet_columns())
+        for (std::size_t f = 0; f < columns->field_count(); ++f) {
+            const std::string name(columns->field_name(f));
+            options.facets.push_back(name);
+            if (columns->numeric(f)) options.sort = {name, true};
+            if (columns->value_count(f) > 0) options.field_filters.push_back({name, FieldFilter::Op::equals, {std::string(columns->value_text(f, 0))}});
+        }
+    const SearchPage page = search_text_page(index, title, options);
+    FUZZ_REQUIRE(page.hits.size() <= std::min<std::size_t>(2, page.total) && page.facets.size() == options.facets.size());
+    for (const SearchHit& hit : page.hits) FUZZ_REQUIRE(hit.position < index.count());
+}
+
 // Only the refusal to open is expected: an index that opens must read and search without an error.
 void open_and_search(std::span<const std::uint8_t> bytes) {
     std::optional<Index> index;
@@ -106,6 +134,7 @@ void open_and_search(std::span<const std::uint8_t> bytes) {
         return;
     }
     read_and_search(*index);
+    if (index->count() > 0 && index->keywords()) search_keywords_and_facets(*index);
 }
 
 }  // namespace

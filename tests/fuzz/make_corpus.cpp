@@ -5,7 +5,7 @@
 // One folder per target, a few small valid inputs each (plus the error shapes the
 // endpoint parsers must recognise), built with the same helpers as the unit tests:
 // indexes of every storage type (and one with f32, one with int8 rescore vectors, two with an image
-// field, f32 and int8) from test_catalogue.hpp,
+// field, f32 and int8, one with keywords and facet columns of every kind) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
 // reached at once), and the WebP and GIF fixtures of tests/fixtures/images.
@@ -63,6 +63,12 @@ void index_seeds() {
         write("index", std::string(to_string(storage)) + "-image-field-3x8.vtx",
               write_index(spec_for(Storage::int8, 8), numbered_products(3), random_vectors(3, 8, 8), image));
     }
+    auto shop = numbered_products(4);  // keywords and facet columns: text, tags, booleans, numbers, codes
+    shop[0].metadata_json = R"({"brand":"Acme","tags":["oak","sale"],"in_stock":true,"rating":4.5,"sku":"KX-4471"})";
+    shop[1].metadata_json = R"({"brand":"Zeta","tags":["oak"],"in_stock":false,"rating":3})";
+    shop[2].title = "Théière en fonte 160x80";
+    shop[3].price.reset();
+    write("index", "f32-keywords-facets-4x8.vtx", write_index(spec_for(Storage::f32, 8), shop, random_vectors(4, 8, 7)));
 }
 
 Raster quadrants(int width, int height, int channels) {

@@ -98,16 +98,23 @@ for (const dims of [8, 100, 256, 1000, 1024]) {
   }
 }
 
-test('local-embedder index: same bytes, and same hits for text queries', () => {
+test('local-embedder index: same bytes, and the same storefront pages (hybrid hits, total, facets) for text queries', () => {
   const { catalogue } = randomCatalogue({ count: 400, dims: 1, seed: 99 });
   writeFileSync(join(work, 'catalogue-text.json'), JSON.stringify(catalogue));
   cli('build', '--catalogue', 'catalogue-text.json', '--storage', 'int8', '--dims', '96', '--out', 'text.vtx');
   const nativeBytes = readFileSync(join(work, 'text.vtx'));
   assert.ok(Buffer.from(vitrine.buildIndex(JSON.stringify(catalogue), { storage: 'int8', dims: 96 })).equals(nativeBytes));
   const index = vitrine.openIndex(nativeBytes);
-  for (const text of ['brass lamp', 'oak table 12', 'copper velvet vase', 'stoneware mug 399']) {
-    const [native] = parseJsonLines(cli('search', 'text.vtx', text, '--json', '--top-k', '8'));
-    assertSameHits(native, index.search(vitrine.embedLocal(text, 96), { topK: 8 }).results, text);
+  const pages = [[{}, []], [{ sort: '-price', offset: 2 }, ['--sort', '-price', '--offset', '2']],
+                 [{ fusion: 'rrf', keywordWeight: 0.4 }, ['--fusion', 'rrf', '--keyword-weight', '0.4']]];
+  for (const text of ['brass lamp', 'oak table 12', 'copper velvet vase', 'stoneware mug 399', 'brss lmp', '???']) {
+    for (const [options, flags] of pages) {
+      const native = JSON.parse(cli('search', 'text.vtx', text, '--json', '--top-k', '8', '--facet', 'category', ...flags));
+      const wasm = index.search(text, { topK: 8, facets: ['category'], ...options });
+      assertSameHits(native.results, wasm.results, `${text} ${flags.join(' ')}`);
+      assert.equal(native.total, wasm.total, `${text}: total`);
+      assert.deepEqual(native.facets, wasm.facets, `${text}: facets`);
+    }
   }
   index.close();
 });

@@ -105,9 +105,27 @@ test('an index built from precomputed vectors is searched with a query vector', 
   assert.ok(Math.abs(best.score - 1) < 1e-6);
 });
 
-test('a text query is embedded as the index was built: the same hits as searching its local vector', (t) => {
+test('a text query is embedded as the index was built: by vectors alone, the same hits as searching its local vector', (t) => {
   const index = openSample(t);
-  assert.deepEqual(index.search('brass floor lamp', { topK: 3 }), index.search(query('brass floor lamp'), { topK: 3 }));
+  const page = index.search('brass floor lamp', { topK: 3, keywordWeight: 0 });
+  const byVector = index.search(query('brass floor lamp'), { topK: 3 }).results;
+  assert.ok(page.results.length >= 1);  // those over the relevance floor, in the same order with the same scores
+  assert.deepEqual(page.results, byVector.slice(0, page.results.length));
+});
+
+test('a text query is a storefront page: total and exact facet counts over every match, pages by offset', (t) => {
+  const index = openSample(t);
+  const all = index.search('lamp', { topK: 50, facets: ['category'] });
+  assert.ok(all.total >= 2 && all.results.length === all.total);
+  assert.equal(Object.values(all.facets.category).reduce((a, b) => a + b, 0), all.total);
+  const second = index.search('lamp', { topK: 1, offset: 1, facets: ['category'] });
+  assert.equal(second.total, all.total);
+  assert.deepEqual(second.facets, all.facets);
+  assert.equal(second.results[0].id, all.results[1].id);
+  assert.deepEqual(index.search('???', { topK: 3 }), { results: [], total: 0, facets: {}, facetStats: {} });
+  assert.throws(() => index.search('lamp', { filter: 'nope=1' }), { name: 'VitrineError', kind: 'invalid_argument', message: /unknown field 'nope'/ });
+  assert.throws(() => index.search(query('lamp'), { sort: 'price' }), { name: 'VitrineError', message: /need a text query/ });
+  assert.throws(() => index.search('lamp', { facets: 'category' }), { name: 'TypeError', message: /facets/ });
 });
 
 test('a text query on an index of a hosted model is refused, naming the model', (t) => {

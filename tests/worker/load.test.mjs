@@ -57,7 +57,8 @@ async function runLoad(label, base, requests, concurrency, addressOf = (c) => AD
           limited++;
           continue;
         }
-        if (response.status !== 200 || body.results.length === 0 || body.reranked !== rerank) {
+        // No results can be the right answer ('cast iron pan' among furniture): the relevance floor.
+        if (response.status !== 200 || body.results.length > 10 || body.reranked !== rerank) {
           failures.push(`${path}: ${response.status} ${body.error?.message ?? body.rerankError ?? `${body.results.length} results`}`);
         }
         latencies.all.push(ms);

@@ -13,13 +13,15 @@ import {
 let edge;
 let vitrine; // the WASM package in this process, for expected results
 let reference; // search of the sample index in this process
+let page; // the same, the whole answer (total, facets)
 const seen = []; // every response's headers and body, for the key check at the end
 
 before(async () => {
   edge = await startEdge();
   vitrine = await loadVitrine();
   const index = vitrine.openIndex(readFileSync(new URL('../../sample/catalogue.vtx', import.meta.url)));
-  reference = (query, options) => index.search(vitrine.embedLocal(query, index.dims), options).results;
+  page = (query, options) => index.search(query, options);  // the package's storefront page
+  reference = (query, options) => page(query, options).results;
 });
 after(() => edge?.stop());
 
@@ -84,7 +86,7 @@ describe('GET /search on the bundled sample index (local embedder)', () => {
 
   test('applies the category filter before top-k', async () => {
     const { body } = await call('bundled', '/search?q=green&k=20&category=apparel');
-    assert.equal(body.results.length, 20);
+    assert.ok(body.results.length > 0);
     assert.ok(body.results.every((hit) => hit.category === 'apparel'));
     assert.deepEqual(ids(body.results), ids(reference('green', { topK: 20, category: 'apparel' })));
   });
@@ -99,6 +101,38 @@ describe('GET /search on the bundled sample index (local embedder)', () => {
     const { status, body } = await call('bundled', '/search?q=sofa&category=no-such-category');
     assert.equal(status, 200);
     assert.deepEqual(body.results, []);
+  });
+
+  test('answers a page: total, exact facet counts, filters, sort and offset', async () => {
+    const path = '/search?q=lamp&k=5&facet=category&facet=brand&filter=in_stock%3Dtrue&sort=-price';
+    const { status, body } = await call('bundled', path);
+    assert.equal(status, 200);
+    const expected = page('lamp', { topK: 5, facets: ['category', 'brand'], filter: ['in_stock=true'], sort: '-price' });
+    assert.deepEqual(ids(body.results), ids(expected.results));
+    assert.equal(body.total, expected.total);
+    assert.deepEqual(body.facets, expected.facets);
+    assert.ok(body.results.every((hit) => hit.metadata.in_stock === true));
+    const next = await call('bundled', `${path}&offset=5`);
+    assert.deepEqual(ids(next.body.results), ids(reference('lamp', { topK: 5, offset: 5, filter: ['in_stock=true'], sort: '-price' })));
+  });
+
+  test('a query with no word in it is 200 with no results, not an error', async () => {
+    for (const q of ['%3F%3F%3F', '-']) {
+      const { status, body } = await call('bundled', `/search?q=${q}`);
+      assert.equal(status, 200);
+      assert.deepEqual(body.results, []);
+      assert.equal(body.total, 0);
+    }
+  });
+
+  test('refuses unknown page values with 400s naming them', async () => {
+    for (const [path, pattern] of [['/search?q=lamp&facet=nope', /unknown field 'nope'/], ['/search?q=lamp&filter=rating%3E%3Dhigh', /not a number/],
+                                   ['/search?q=lamp&sort=brand', /not a numeric field/], ['/search?q=lamp&offset=-1', /offset/],
+                                   ['/search?q=lamp&sort=price&rerank=1', /storefront page/]]) {
+      const { status, body } = await call('bundled', path);
+      assert.equal(status, 400, path);
+      assert.match(body.error.message, pattern, path);
+    }
   });
 
   test('reports its timings in the body and as Server-Timing', async () => {

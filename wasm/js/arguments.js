@@ -58,6 +58,11 @@ export function stringArray(name, value) {
   throw new TypeError(`${name} must be an array of strings`);
 }
 
+export function stringOrStringArray(name, value) {
+  if (typeof value === 'string') return value;
+  return stringArray(name, value);
+}
+
 // A fresh object with the checked options that are set; unknown names are refused, so
 // a misspelt option (topk) fails loudly instead of being ignored.
 export function checkOptions(where, options, checks) {

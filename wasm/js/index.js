@@ -5,6 +5,7 @@
 //   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
 //   const index = vitrine.openIndex(indexBytes);
 //   const { results } = index.search('brass lamp', { topK: 5 });   // or a Float32Array query vector
+//   const { results, total, facets } = index.search('lamp', { facets: ['brand'], filter: ['in_stock=true'], sort: '-price' });
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
@@ -65,6 +66,16 @@ function photoMap(name, value) {
     throw new TypeError(`${name} must be an object of product id -> photo bytes`);
   return Object.fromEntries(Object.entries(value).map(([id, bytes]) => [id, check.bytes(`${name}['${id}']`, bytes)]));
 }
+// index.search on a text (a storefront page, the core's search_text_page) also takes these.
+const pageOptions = {
+  ...searchOptions,
+  facets: check.stringArray,
+  filter: check.stringOrStringArray,
+  sort: check.string,
+  offset: check.integer(0, check.UINT32_MAX),
+  keywordWeight: check.number,
+  fusion: check.string,
+};
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),
   quality: check.integer(0, 2 ** 31 - 1),
@@ -169,14 +180,21 @@ class VitrineIndex {
   }
 
   // One entry point for both kinds of query: a text, searched as the index was built for
-  // (the core's search_text: the local embedder for a local index), or a query vector.
-  // With a photo (options.photo, or options.imageVector) the image field is searched too, over
-  // the whole catalogue, the fields' scores fused by the core's rule; the text may then be null.
+  // (a local index: the core's search_text_page, keywords and local vectors, with total and
+  // facets), or a query vector. With a photo (options.photo, or options.imageVector) the
+  // image field is searched too, over the whole catalogue, the fields' scores fused by the
+  // core's rule; the text may then be null, and the page's own options do not apply.
   search(query, options) {
-    const checked = check.checkOptions('search', options, { ...searchOptions, ...fieldOptions });
+    const checked = check.checkOptions('search', options, { ...pageOptions, ...fieldOptions });
     const byFields = Object.keys(fieldOptions).some((name) => name in checked);
-    const argument = byFields && (query === null || query === undefined) ? null : check.textOrFloat32Array('search query', query);
-    return this.#answer(byFields ? this.#open().searchFields(argument, checked) : this.#open().search(argument, checked));
+    if (byFields) {
+      const pageOnly = Object.keys(checked).filter((name) => name in pageOptions && !(name in searchOptions));
+      if (pageOnly.length > 0) throw new TypeError(`search options ${pageOnly.join(', ')} apply to a text query without a photo`);
+      const argument = query === null || query === undefined ? null : check.textOrFloat32Array('search query', query);
+      return this.#answer(this.#open().searchFields(argument, checked));
+    }
+    if (typeof checked.filter === 'string') checked.filter = [checked.filter];
+    return this.#answer(this.#open().search(check.textOrFloat32Array('search query', query), checked));
   }
 
   // The products nearest to one product, from its stored text and image vectors (no

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "failure.hpp"
+#include "text_page_binding.hpp"
+#include "vitrine/base/error.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/text_search.hpp"
 
@@ -78,10 +80,16 @@ std::string OpenedIndex::embedder() const { return to_string(index_.spec().embed
 val OpenedIndex::search(const val& query, const val& options) const {
     return guarded([&] {
         const SearchOptions search_options = search_options_from(options);
-        const std::vector<SearchHit> hits = query.isString()
-                                                ? search_text(index_, query.as<std::string>(), search_options)
-                                                : vitrine::search(index_, floats_from_js(query), search_options);
-        return hits_to_js(index_, hits);
+        // A text on an index of the local embedder is a storefront page, as in the CLI.
+        if (query.isString() && index_.spec().embedder != EmbedderKind::hosted)
+            return search_page(index_, query.as<std::string>(), search_options, options);
+        if (has_page_options(options))
+            throw Error(ErrorKind::invalid_argument,
+                        "search: facets, filter, sort, offset, keywordWeight and fusion need a text query on an index of the "
+                        "local embedder");
+        if (query.isString())  // a hosted model's index: search_text refuses, naming the model
+            return hits_to_js(index_, search_text(index_, query.as<std::string>(), search_options));
+        return hits_to_js(index_, vitrine::search(index_, floats_from_js(query), search_options));
     });
 }
 

@@ -41,9 +41,11 @@ public:
     std::string model() const { return index_.model(); }
     std::string embedder() const;
 
-    // query: a text (vitrine::search_text) or a Float32Array; options: {topK?, category?,
-    // minPrice?, maxPrice?, ids?, rescore?, rescoreFactor?}. {results: [hits]}, each hit
-    // {rank, id, score, position, title, ..., metadata (its JSON text)}.
+    // query: a text (a storefront page, text_page_binding.hpp, on an index of the local
+    // embedder) or a Float32Array; options: {topK?, category?, minPrice?, maxPrice?, ids?,
+    // rescore?, rescoreFactor?} and for pages {facets?, filter?, sort?, offset?,
+    // keywordWeight?, fusion?}. {results: [hits]} (pages add total, facets, facetStats),
+    // each hit {rank, id, score, position, title, ..., metadata (its JSON text)}.
     emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
     // {id, title, description, image, category, price, metadata (its JSON text),
     //  preparedImage, thumbnail}

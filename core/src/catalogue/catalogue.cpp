@@ -87,8 +87,10 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
                                                    Storage storage, std::string_view model, bool rescore,
-                                                   Storage rescore_with, const ImageVectors& image) {
+                                                   Storage rescore_with, const ImageVectors& image,
+                                                   const SearchFields& search_fields) {
     IndexSpec spec;
+    spec.search_fields = search_fields;
     spec.storage = storage;
     spec.rescore = rescore;
     spec.rescore_with = rescore_with;
@@ -119,6 +121,7 @@ std::vector<std::uint8_t> build_local_index(std::span<const Product> products, c
     spec.embedder = EmbedderKind::local_hashing;
     spec.rescore = options.rescore;
     spec.rescore_with = options.rescore_with;
+    spec.search_fields = options.search_fields;
     return write_index(spec, products, vectors, options.image ? *options.image : ImageVectors{});
 }
 

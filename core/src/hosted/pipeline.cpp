@@ -9,6 +9,7 @@
 #include "vitrine/image/product_photos.hpp"
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
+#include "vitrine/search/text_page.hpp"
 #include "vitrine/search/text_search.hpp"
 
 namespace vitrine {
@@ -59,8 +60,12 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     if (request_.query_vector || request_.query.empty()) {
         retrieve_by(request_.query_vector);
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
-        if (!request_.image_query_vector) retrieved(hits(search_text(index_, request_.query, retrieval_options())));
-        else retrieve_by(local_text_query(index_, request_.query));
+        // The storefront's own ranking (keywords and local vectors), so reranking reorders what plain
+        // search finds; with a photo too, the fields fused.
+        if (!request_.image_query_vector)
+            retrieved(hits(search_text_page(index_, request_.query, {.filters = retrieval_options()}).hits));
+        else
+            retrieve_by(local_text_query(index_, request_.query));
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;

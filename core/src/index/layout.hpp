@@ -60,6 +60,8 @@ enum class SectionType : std::uint32_t {
     image_presence = 9,  // ceil(count / 8) bytes: bit (i % 8) of byte i / 8 set = product i has an image vector
     image_vectors = 10,  // one row a present product, in position order, in the field's storage
     image_scales = 11,   // int8 field storage only: one f32 scale a row
+    keywords = 16,  // optional (1.1): term dictionary, postings, field lengths (below)
+    facet_columns = 17,  // optional (1.1): declared metadata fields as value columns (below)
     // optional, binary storage only, together (index/int8_rescore.hpp): int8 copies for rescoring
     rescore_int8 = 24,    // count x dims int8
     rescore_scales = 25,  // count f32 scales of those
@@ -80,6 +82,33 @@ inline constexpr std::size_t size = 128, storage = 0, dims = 4, model_dims = 8, 
                              model_name = 64;
 inline constexpr std::uint32_t flag_joint_space = 1;
 }  // namespace image_field
+// Keywords section (vitrine/keyword/keyword_index.hpp), in this order:
+//   header (32 bytes): u32 field count (4), u32 term count T, u32 posting count P,
+//     u32 term text bytes, u32 metadata field name bytes, 12 reserved zero bytes;
+//   count x 4 u16: each record's length in tokens per field (title, description,
+//     category, attributes);
+//   T x 16: term entries of u32 text offset, u32 text length, u32 first posting,
+//     u32 posting count; terms sorted by their bytes, postings in term order;
+//   P x 8: postings of u32 record position (ascending within a term), 4 u8 counts;
+//   term text (UTF-8), then the metadata fields indexed as attributes, '\n'-separated.
+inline constexpr std::size_t keyword_header_size = 32;
+inline constexpr std::size_t keyword_term_entry_size = 16;
+inline constexpr std::size_t keyword_posting_size = 8;
+
+// Facet columns section (vitrine/index/facet_columns.hpp), in this order:
+//   header (16 bytes): u32 field count F, u32 value count V, u32 reference count R,
+//     u32 string bytes;
+//   F x 16: fields of u32 name offset, u32 name length, u32 first value, u32 value count
+//     (fields' values follow each other in the value table);
+//   V x 16: values of u32 text offset, u32 text length, f64 number (NaN: not a number);
+//     a field's values sorted by their text bytes;
+//   F x (count + 1) u32: per field, where each record's value ids start in the references
+//     (ascending; field f ends where field f + 1 starts; the last ends at R);
+//   R x u32: value ids, local to the field, ascending within a record;
+//   the strings (UTF-8) the names and values refer to.
+inline constexpr std::size_t facet_header_size = 16;
+inline constexpr std::size_t facet_field_entry_size = 16;
+inline constexpr std::size_t facet_value_entry_size = 16;
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64

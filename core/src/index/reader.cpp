@@ -40,6 +40,8 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::image_presence: return "image_presence";
         case layout::SectionType::image_vectors: return "image_vectors";
         case layout::SectionType::image_scales: return "image_scales";
+        case layout::SectionType::keywords: return "keywords";
+        case layout::SectionType::facet_columns: return "facet_columns";
         case layout::SectionType::rescore_int8: return "rescore_int8";
         case layout::SectionType::rescore_scales: return "rescore_scales";
     }
@@ -125,6 +127,8 @@ ParsedHeader parse_header(std::span<const std::uint8_t> bytes) {
     check_index_header(bytes, bytes.size());
     const std::uint8_t* h = bytes.data();
     ParsedHeader p;
+    p.spec.search_fields.keywords = false;  // until a keywords section is found
+    p.spec.search_fields.keyword_fields.clear();
     p.minor = bytes::load<std::uint16_t>(h + layout::header::minor);
 
     p.section_count = bytes::load<std::uint32_t>(h + layout::header::section_count);
@@ -364,6 +368,24 @@ struct Index::Opening {
         index.image_positions_ = std::move(image->position_of_row);
     }
 
+    // The optional keywords (vitrine/keyword/keyword_index.hpp) and facet columns
+    // (vitrine/index/facet_columns.hpp); the spec says which fields they cover.
+    static void attach_keywords_and_facets(Index& index, const SectionsByType& found) {
+        const auto span_of = [&](const SectionInfo& s) { return index.bytes_.subspan(s.offset, s.length); };
+        SearchFields& fields = index.spec_.search_fields;
+        if (const SectionInfo* keywords = found.find(layout::SectionType::keywords)) {
+            index.keywords_ = KeywordIndex::open(span_of(*keywords), index.count_);
+            fields.keywords = true;
+            fields.keyword_fields = index.keywords_->metadata_fields();
+        }
+        fields.facet_fields = std::vector<std::string>{};
+        if (const SectionInfo* columns = found.find(layout::SectionType::facet_columns)) {
+            index.facet_columns_ = FacetColumns::open(span_of(*columns), index.count_);
+            for (std::size_t f = 0; f < index.facet_columns_->field_count(); ++f)
+                fields.facet_fields->emplace_back(index.facet_columns_->field_name(f));
+        }
+    }
+
     // Every record's text inside the strings section, its price and metadata sound;
     // gathers the filter columns (prices, category numbers) on the way.
     static void check_records(Index& index) {
@@ -412,6 +434,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     Opening::attach_rescore(index, found);
     Opening::attach_photos(index, found);
     Opening::attach_image_field(index, found);
+    Opening::attach_keywords_and_facets(index, found);
     Opening::check_records(index);
     return index;
 }

@@ -11,6 +11,8 @@
 #include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
+#include "index/facet_section.hpp"
+#include "keyword/keyword_section.hpp"
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
 
@@ -178,6 +180,11 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
     append_photo_section(products, sections);
     for (ImageFieldSection& s : image_field_sections(image, products))
         sections.push_back({s.type, s.name, std::move(s.bytes), false});
+    if (spec.search_fields.keywords)  // optional: older readers skip it
+        sections.push_back({layout::SectionType::keywords, "keywords",
+                            write_keyword_section(products, spec.search_fields.keyword_fields), false});
+    if (auto columns = write_facet_section(products, spec.search_fields.facet_fields); !columns.empty())
+        sections.push_back({layout::SectionType::facet_columns, "facet_columns", std::move(columns), false});
 
     const std::size_t table_offset = layout::header_size;
     std::size_t offset = bytes::align_up(table_offset + sections.size() * layout::section_entry_size,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <unordered_set>
 
@@ -95,12 +96,12 @@ void validate(const Index& index, std::span<const float> query, const SearchOpti
     check_search_options(options);
 }
 
-// Scores candidates [begin, end) with the index's own storage and keeps the best `keep`.
-std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidates, std::span<const float> unit,
-                                  std::size_t keep, std::size_t begin, std::size_t end) {
+// Scores candidates [begin, end) with the index's own storage into `best` (offer(position, score)).
+template <class Sink>
+void score_candidates(const Index& index, const Candidates& candidates, std::span<const float> unit, std::size_t begin,
+                      std::size_t end, Sink& best) {
     const kernels::KernelTable& k = kernels::active_kernels();
     const std::size_t dims = index.dims();
-    TopK best(keep);
     switch (index.storage()) {
         case Storage::f32:
             candidates.for_each(begin, end, [&](std::uint32_t i) {
@@ -136,8 +137,30 @@ std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidat
             break;
         }
     }
+}
+
+// A record's score against its rescoring copy (f32, or int8 with its scale).
+float rescore_score(const Index& index, std::span<const float> unit, std::uint32_t position) {
+    const kernels::KernelTable& k = kernels::active_kernels();
+    const std::uint8_t* row = index.rescore_row(position);
+    if (index.spec().rescore_with == Storage::int8)
+        return k.dot_f32_i8(unit.data(), reinterpret_cast<const std::int8_t*>(row), index.dims()) * index.rescore_scale(position);
+    return k.dot_f32(unit.data(), reinterpret_cast<const float*>(row), index.dims());
+}
+
+// The best `keep` of candidates [begin, end).
+std::vector<SearchHit> first_pass(const Index& index, const Candidates& candidates, std::span<const float> unit,
+                                  std::size_t keep, std::size_t begin, std::size_t end) {
+    TopK best(keep);
+    score_candidates(index, candidates, unit, begin, end, best);
     return std::move(best).sorted();
 }
+
+// Every candidate's score, by position.
+struct ScoreByPosition {
+    std::vector<float>& scores;
+    void offer(std::uint32_t position, float score) { scores[position] = score; }
+};
 
 // The first pass split into options.threads ranges of candidates, merged exactly.
 std::vector<SearchHit> threaded_first_pass(const Index& index, const Candidates& candidates,
@@ -174,17 +197,20 @@ std::size_t first_pass_keep(const Index& index, const SearchOptions& options) {
 std::vector<SearchHit> rescored(const Index& index, std::span<const float> unit, const std::vector<SearchHit>& first,
                                 const SearchOptions& options) {
     if (!(index.spec().rescore && options.rescore)) return first;
-    const kernels::KernelTable& k = kernels::active_kernels();
-    const bool int8_copies = index.spec().rescore_with == Storage::int8;
     TopK best(std::min<std::size_t>(options.top_k, index.count()));
-    for (const SearchHit& hit : first) {
-        const std::uint8_t* row = index.rescore_row(hit.position);
-        best.offer(hit.position,
-                   int8_copies ? k.dot_f32_i8(unit.data(), reinterpret_cast<const std::int8_t*>(row), index.dims()) *
-                                     index.rescore_scale(hit.position)
-                               : k.dot_f32(unit.data(), reinterpret_cast<const float*>(row), index.dims()));
-    }
+    for (const SearchHit& hit : first) best.offer(hit.position, rescore_score(index, unit, hit.position));
     return std::move(best).sorted();
+}
+
+std::vector<float> score_all(const Index& index, std::span<const float> query, const SearchOptions& options) {
+    const std::vector<float> unit = unit_query(index, query, options);
+    const Candidates candidates(index, options);
+    std::vector<float> scores(index.count(), std::numeric_limits<float>::quiet_NaN());
+    ScoreByPosition sink{scores};
+    score_candidates(index, candidates, unit, 0, candidates.size(), sink);
+    if (!(index.spec().rescore && options.rescore)) return scores;
+    candidates.for_each(0, candidates.size(), [&](std::uint32_t i) { scores[i] = rescore_score(index, unit, i); });
+    return scores;
 }
 
 std::vector<SearchHit> search(const Index& index, std::span<const float> query, const SearchOptions& options) {

@@ -38,4 +38,8 @@ std::size_t first_pass_keep(const Index& index, const SearchOptions& options);
 std::vector<SearchHit> rescored(const Index& index, std::span<const float> unit, const std::vector<SearchHit>& first,
                                 const SearchOptions& options);
 
+// Every candidate's vector score by record position (NaN for those the filters leave out),
+// rescored exactly when search() would rescore: what hybrid ranking fuses.
+std::vector<float> score_all(const Index& index, std::span<const float> query, const SearchOptions& options);
+
 }  // namespace vitrine

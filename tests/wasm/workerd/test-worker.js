@@ -29,7 +29,7 @@ export default {
       return new Response('{"results":[{"index":1,"relevance_score":0.9},{"index":0,"relevance_score":0.2}]}');
     };
     const client = vitrine.createClient({ index, baseUrl: 'https://endpoint.example/v1', fetch: reranker });
-    const found = await client.search('brass lamp', { topK: 2 });
+    const found = await client.search('brass lamp table', { topK: 2 });  // both match: lamp first, then table
     check(found.reranked && found.results.map((r) => r.id).join() === 'table,lamp', `rerank ${JSON.stringify(found)}`);
     index.close();
     check(vitrine.searchKernel === 'sse4.1', `kernel ${vitrine.searchKernel}`);

@@ -42,7 +42,8 @@ LoadedVectors parse_vectors_jsonl(std::string_view jsonl, std::span<const Produc
 // `image` adds the image vector field (vitrine/catalogue/image_vectors.hpp).
 std::vector<std::uint8_t> build_index_from_vectors(std::span<const Product> products, const LoadedVectors& vectors,
                                                    Storage storage, std::string_view model, bool rescore = false,
-                                                   Storage rescore_with = Storage::f32, const ImageVectors& image = {});
+                                                   Storage rescore_with = Storage::f32, const ImageVectors& image = {},
+                                                   const SearchFields& search_fields = {});
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -51,6 +52,7 @@ struct LocalIndexOptions {
     std::uint32_t dims = 256;
     bool rescore = false;
     Storage rescore_with = Storage::f32;
+    SearchFields search_fields = {};  // keywords and facet columns
     Progress progress = {};
     const ImageVectors* image = nullptr;  // the image field (image_vectors.hpp), or none
 };

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vitrine {
 
@@ -38,6 +39,19 @@ const char* to_string(Metric metric) noexcept;
 const char* to_string(EmbedderKind kind) noexcept;
 std::optional<Storage> storage_from_string(std::string_view name) noexcept;
 
+// What an index's keyword search and facets cover, chosen at build time. The reader sets
+// them from the index's sections (no keywords and no facet fields without them).
+struct SearchFields {
+    // A keywords section (vitrine/keyword/) over title, description, category, id and
+    // these metadata fields.
+    bool keywords = true;
+    std::vector<std::string> keyword_fields = {"brand", "colour", "color", "material", "sku", "tags"};
+    // Metadata fields stored as facet columns, for filters, facet counts and sorting
+    // (vitrine/index/facet_columns.hpp); nullopt: every field with short scalar values
+    // (or arrays of them), at most 32.
+    std::optional<std::vector<std::string>> facet_fields = std::nullopt;
+};
+
 // What describes the vectors of an index; stored in its header.
 struct IndexSpec {
     Storage storage = Storage::f32;
@@ -51,6 +65,8 @@ struct IndexSpec {
     // The copies rescoring reads: f32 (exact), or int8 for binary storage (1 byte a
     // dimension and a scale a vector; the f32 query scores them, score = scale x dot).
     Storage rescore_with = Storage::f32;
+    // The keywords and facet columns sections: what they hold.
+    SearchFields search_fields = {};
 };
 
 // One product of the catalogue.

@@ -25,6 +25,8 @@
 
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/image_field.hpp"
+#include "vitrine/index/facet_columns.hpp"
+#include "vitrine/keyword/keyword_index.hpp"
 
 namespace vitrine {
 
@@ -114,6 +116,13 @@ public:
         return image_vectors_ + static_cast<std::size_t>(row) * image_row_bytes_;
     }
     float image_scale(std::uint32_t row) const noexcept;  // int8 field storage only
+    // The keywords section (vitrine/keyword/keyword_index.hpp), or nullptr without one.
+    const KeywordIndex* keywords() const noexcept { return keywords_ ? &*keywords_ : nullptr; }
+    // The facet columns section (vitrine/index/facet_columns.hpp), or nullptr without one.
+    const FacetColumns* facet_columns() const noexcept { return facet_columns_ ? &*facet_columns_ : nullptr; }
+    // The category of a category number (find_category's inverse).
+    std::string_view category_name(std::uint32_t number) const noexcept { return categories_[number]; }
+    std::uint32_t category_count() const noexcept { return static_cast<std::uint32_t>(categories_.size()); }
 
 private:
     struct Opening;  // open's steps (reader.cpp)
@@ -141,6 +150,8 @@ private:
     std::size_t image_row_bytes_ = 0;
     std::vector<std::uint32_t> image_row_of_;     // by position; UINT32_MAX: no image vector
     std::vector<std::uint32_t> image_positions_;  // by row
+    std::optional<KeywordIndex> keywords_;
+    std::optional<FacetColumns> facet_columns_;
 };
 
 }  // namespace vitrine

@@ -2,7 +2,8 @@
 //
 //   auto hits = vitrine::search_text(index, "brass floor lamp", {.top_k = 5});
 //
-// The one text-search entry point of the core, used by the CLI and the JS binding alike.
+// Vector search alone for a text. Storefront search (keywords and vectors fused, filters,
+// facets, pages) is vitrine/search/text_page.hpp, which the CLI and the JS binding call.
 // An index of the offline local embedder (EmbedderKind::local_hashing) embeds the text
 // with embed_local at the index's dims, then searches as vitrine::search does (same
 // options, same order, same scores). An index built by a hosted model needs that model

@@ -36,6 +36,7 @@ struct HostedIndexOptions {
     Storage storage = Storage::f32;
     bool rescore = false;  // keep f32 copies beside int8 or binary vectors
     Storage rescore_with = Storage::f32;  // or int8 copies beside binary ones (IndexSpec::rescore_with)
+    SearchFields search_fields = {};  // keywords and facet columns
     std::size_t batch_size = 32;
     Progress progress = {};
     const ImageVectors* image = nullptr;  // the image field (vitrine/catalogue/image_vectors.hpp), or none

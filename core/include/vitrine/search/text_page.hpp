@@ -1,0 +1,55 @@
+// vitrine/search/text_page.hpp — storefront search: one page of a text query's results,
+// with the total and facet counts. The one entry point the CLI and the JS binding call.
+//
+//   vitrine::PageOptions options;
+//   options.filters.top_k = 24;                        // the page size
+//   options.field_filters = {vitrine::parse_field_filter("brand=Acme,Zeta")};
+//   options.facets = {"category", "brand", "price"};
+//   options.sort = vitrine::parse_sort_order("-price");
+//   vitrine::SearchPage page = vitrine::search_text_page(index, "brass lamp", options);
+//
+// Matches: keyword (vitrine/keyword/keyword_search.hpp) and vector matches (the local
+// embedder's vector at or above the relevance floor) fused as vitrine/search/fusion.hpp
+// says. An index without a keywords section matches by vector alone and one whose vectors
+// cannot embed text here (a hosted model's) by keywords alone; then a hit's score is that
+// signal's own (cosine, BM25). All filters (options.filters and field_filters) apply
+// before anything is counted; `total` and the facets cover every match, the page is
+// [offset, offset + top_k) of them in `sort` order.
+// A text without a word (empty after folding: "???", "-") matches nothing: total 0, no error.
+// Refuses (ErrorKind::invalid_argument): what vitrine::search refuses in options.filters,
+// unknown filter, facet or sort fields, a keyword weight outside 0..1, and a hosted-model
+// index without a keywords section (its queries need the model: see text_search.hpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vitrine/index/reader.hpp"
+#include "vitrine/search/facet_counts.hpp"
+#include "vitrine/search/field_filter.hpp"
+#include "vitrine/search/fusion.hpp"
+#include "vitrine/search/search.hpp"
+#include "vitrine/search/sort_order.hpp"
+
+namespace vitrine {
+
+struct PageOptions {
+    SearchOptions filters = {};  // top_k is the page size
+    std::vector<FieldFilter> field_filters = {};
+    std::vector<std::string> facets = {};
+    SortOrder sort = {};
+    std::size_t offset = 0;
+    FusionOptions fusion = {};
+};
+
+struct SearchPage {
+    std::vector<SearchHit> hits;  // the page
+    std::size_t total = 0;        // every match
+    std::vector<FacetCounts> facets;
+};
+
+SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options = {});
+
+}  // namespace vitrine

@@ -1,0 +1,63 @@
+// text_page_binding.cpp — storefront pages for index.search (see text_page_binding.hpp).
+#include "text_page_binding.hpp"
+
+#include "opened_index.hpp"
+#include "vitrine/base/error.hpp"
+#include "vitrine/search/text_page.hpp"
+
+namespace vitrine::wasm {
+
+using emscripten::val;
+
+namespace {
+
+constexpr const char* page_option_names[] = {"facets", "filter", "sort", "offset", "keywordWeight", "fusion"};
+
+PageOptions page_options_from(const SearchOptions& filters, const val& js) {
+    PageOptions options;
+    options.filters = filters;
+    if (const val facets = js["facets"]; !facets.isUndefined()) options.facets = emscripten::vecFromJSArray<std::string>(facets);
+    if (const val filter = js["filter"]; !filter.isUndefined())
+        for (const std::string& text : emscripten::vecFromJSArray<std::string>(filter))
+            options.field_filters.push_back(parse_field_filter(text));
+    if (const val sort = js["sort"]; !sort.isUndefined()) options.sort = parse_sort_order(sort.as<std::string>());
+    if (const val offset = js["offset"]; !offset.isUndefined()) options.offset = offset.as<std::uint32_t>();
+    if (const val weight = js["keywordWeight"]; !weight.isUndefined()) options.fusion.keyword_weight = weight.as<double>();
+    if (const val fusion = js["fusion"]; !fusion.isUndefined()) {
+        const auto chosen = fusion_from_string(fusion.as<std::string>());
+        if (!chosen) throw Error(ErrorKind::invalid_argument, "search: fusion must be convex or rrf");
+        options.fusion.fusion = *chosen;
+    }
+    return options;
+}
+
+}  // namespace
+
+bool has_page_options(const val& options) {
+    for (const char* name : page_option_names)
+        if (!options[name].isUndefined()) return true;
+    return false;
+}
+
+val search_page(const Index& index, const std::string& text, const SearchOptions& filters, const val& options) {
+    const SearchPage page = search_text_page(index, text, page_options_from(filters, options));
+    val out = hits_to_js(index, page.hits);
+    out.set("total", page.total);
+    val facets = val::object(), stats = val::object();
+    for (const FacetCounts& facet : page.facets) {
+        val counts = val::object();
+        for (const FacetValueCount& c : facet.counts) counts.set(c.value, c.count);
+        if (facet.field != "price") facets.set(facet.field, counts);
+        if (facet.min) {
+            val range = val::object();
+            range.set("min", *facet.min);
+            range.set("max", *facet.max);
+            stats.set(facet.field, range);
+        }
+    }
+    out.set("facets", facets);
+    out.set("facetStats", stats);
+    return out;
+}
+
+}  // namespace vitrine::wasm
