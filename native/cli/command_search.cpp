@@ -37,6 +37,7 @@
 #include "vitrine/search/photo_query.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/text_page.hpp"
+#include "vitrine/search/text_search.hpp"
 
 namespace vitrine::cli {
 namespace {

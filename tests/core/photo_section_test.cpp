@@ -52,8 +52,8 @@ TEST_CASE("calls send a record's build-time photo as it is, and prepare the orig
     CHECK_FALSE(photo_to_send(index.record(1)).prepared);
     CHECK(photo_to_send(index.record(1)).reference == "mug.png");
 
-    // The hosted pipeline asks for exactly those.
-    HostedPipeline pipeline(index, {.query = "lamp", .rerank = true});
+    // The hosted pipeline asks for exactly those (the query names both, so both are found).
+    HostedPipeline pipeline(index, {.query = "lamp mug", .rerank = true});
     const std::vector<WantedImage> wanted = pipeline.wanted_images();
     REQUIRE(wanted.size() == 2);
     for (const WantedImage& w : wanted) {
