@@ -196,7 +196,7 @@ describe('the storefront page', () => {
     assert.equal((await cardTitles())[0], 'Arlo Stainless Steel Kettle, Chrome');
     assert.match(await page.locator('#photo-note').textContent(), /look-alikes by colour and layout/);
     await page.locator('#photo-clear').click();
-    await waitForStatus(/^Showing 24 products\.$/);
+    await waitForStatus(/^Showing 600 products\.$/);
     const [first] = await cardTitles();
     await page.getByRole('button', { name: `More like ${first}` }).click();
     await waitForStatus(/ products like “/);
