@@ -6,7 +6,10 @@
 // --image-weight (vitrine/search/field_fusion.hpp).
 // --query-vectors runs a batch (a JSON array of vectors) in one pass over the vectors
 // (vitrine::search_batch, on all cores unless --threads N) and prints JSON Lines.
-// A hosted-model index embeds text queries through the endpoint. With --rerank,
+// Queries the endpoint embeds go through the core's hosted pipeline, with or without
+// --rerank: a text on a hosted-model index, a photo for a hosted image field (sent to its
+// model), and a text for a joint-space hosted image field (sent to both models when an
+// endpoint is set, so "red shoes" finds red shoes by their photo). With --rerank,
 // a failing reranker never loses the results: they come back in retrieval
 // order with "reranked": false and the reason.
 // A text query on an index of the local embedder is a storefront page
@@ -62,30 +65,20 @@ std::vector<float> to_query(const json& array, const std::string& where) {
     return query;
 }
 
-QueryEmbeddingOptions query_embedding_options(const Arguments& args) {
-    QueryEmbeddingOptions options;
-    options.query_template = args.option("query-template");
-    if (auto task = args.option("query-task")) options.task = *task;
-    return options;
-}
-
-// The vector for a text query: local embedder, or the endpoint for a hosted-model index.
-std::vector<float> text_query(const Index& index, const std::string& text, const Arguments& args, Endpoint* endpoint) {
-    if (index.spec().embedder == EmbedderKind::hosted && endpoint == nullptr)
-        throw UsageError("this index was built with the hosted model '" + index.model() +
-                         "': set VITRINE_API_BASE (and VITRINE_API_KEY) to embed the query, or pass --query-vector FILE.json");
-    return native::embed_query(index, text, endpoint ? &endpoint->client() : nullptr, query_embedding_options(args));
+bool hosted_image_field(const Index& index) {
+    return index.image_field() && index.image_field()->embedder == EmbedderKind::hosted;
 }
 
 // The photo's vector in the image field's space: --image-query-vector, or --image described
-// by the index's image model (the core prepares the photo first).
+// by the index's local image model (the core prepares the photo first). A hosted image
+// model's is the pipeline's to ask for.
 std::optional<std::vector<float>> photo_query(const Index& index, const Arguments& args) {
     if (const auto path = args.option("image-query-vector")) {
         if (args.option("image")) throw UsageError("--image and --image-query-vector are two photo queries: pass one");
         return to_query(read_json_file("image-query-vector", *path), "--image-query-vector " + *path);
     }
     const auto photo = args.option("image");
-    if (!photo) return std::nullopt;
+    if (!photo || hosted_image_field(index)) return std::nullopt;
     try {
         return local_photo_query(index, native::read_file(*photo));
     } catch (const std::exception& e) {
@@ -132,8 +125,7 @@ int run_plain(const Index& index, const Arguments& args) {
     SearchOptions options = search_filters(args);
     options.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
     const bool as_json = args.has("json") || args.option("query-vectors");
-    const bool storefront_page = index.spec().embedder != EmbedderKind::hosted && !args.option("query-vector") && !args.option("query-vectors");
-    if (!storefront_page)
+    if (args.option("query-vector") || args.option("query-vectors"))
         for (const char* option : page_options)
             if (args.option(option))
                 throw UsageError(std::string("--") + option + " needs a text query on an index of the local embedder");
@@ -162,45 +154,55 @@ int run_plain(const Index& index, const Arguments& args) {
         for (const auto& hits : search_batch(index, rows, std::span<const SearchOptions>(&options, 1))) show(hits);
     } else if (photo) {
         std::optional<std::vector<float>> text;
-        if (args.positionals().size() > 1) {
-            const std::string& words = args.positionals()[1];
-            if (index.spec().embedder != EmbedderKind::hosted) {
-                text = local_text_query(index, words);
-            } else {
-                const auto endpoint = open_endpoint(args, "search");
-                text = text_query(index, words, args, endpoint.get());
-            }
-        }
+        if (args.positionals().size() > 1) text = local_text_query(index, args.positionals()[1]);
         show(search_fields(index, field_query(index, std::move(text), std::move(photo)), options, field_weights(args)));
     } else {
         if (args.positionals().size() < 2) throw UsageError("expected a query text, --image PHOTO or --query-vector FILE.json");
-        const std::string& text = args.positionals()[1];
-        if (index.spec().embedder != EmbedderKind::hosted) {
-            const SearchPage page = search_text_page(index, text, page_options_from(args, options));
-            SearchOutput output;
-            output.results = ranked_hits(page.hits);
-            output.total = page.total;
-            output.facets = page.facets;
-            print(index, output, as_json);
-        } else {
-            const auto endpoint = open_endpoint(args, "search");
-            show(search(index, text_query(index, text, args, endpoint.get()), options));
-        }
+        const SearchPage page = search_text_page(index, args.positionals()[1], page_options_from(args, options));
+        SearchOutput output;
+        output.results = ranked_hits(page.hits);
+        output.total = page.total;
+        output.facets = page.facets;
+        print(index, output, as_json);
     }
     return 0;
 }
 
-// Retrieve retrieve-k candidates, rerank them through the endpoint, keep top-k.
-int run_reranked(const Index& index, const std::string& index_path, const Arguments& args) {
+// Whether a search without --rerank needs the endpoint's models for its query vectors, and so
+// goes through the core's pipeline: a text on a hosted-model index, a photo for a hosted image
+// field, or a text for a joint-space hosted image field of another model (with an endpoint set;
+// offline, such a text searches the text field alone).
+bool needs_pipeline(const Index& index, const Arguments& args, bool has_endpoint) {
+    if (args.option("query-vectors")) return false;
+    if (args.option("image")) return hosted_image_field(index) || (args.positionals().size() > 1 && index.spec().embedder == EmbedderKind::hosted);
+    if (args.option("query-vector") || args.positionals().size() < 2) return false;
+    if (index.spec().embedder == EmbedderKind::hosted) return true;
+    return has_endpoint && hosted_image_field(index) && index.image_field()->joint_space && !fields_share_space(index);
+}
+
+// Through the core's hosted pipeline: retrieve (retrieve-k candidates with --rerank, else top-k;
+// the query's vectors from the endpoint's models), and with --rerank rerank them and keep top-k.
+int run_through_pipeline(const Index& index, const std::string& index_path, const Arguments& args,
+                         std::unique_ptr<Endpoint> endpoint, bool rerank) {
     if (args.option("query-vectors")) throw UsageError("--query-vectors cannot be combined with --rerank");
+    if (!rerank)
+        for (const char* option : page_options)
+            if (args.option(option)) throw UsageError(std::string("--") + option + " cannot be combined with a query the endpoint embeds");
     const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
     const auto photo = args.option("image");
     if (text.empty() && !photo && !args.option("image-query-vector")) throw UsageError("expected a query text or --image PHOTO");
     HostedRequest request = hosted_request(args, text, 1000);
     request.filters = search_filters(args);
-    const auto endpoint = open_endpoint(args, "search");
-    if (!endpoint)
+    request.rerank = rerank;
+    if (!rerank) request.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
+    if (!endpoint && rerank)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
+    if (!endpoint && index.spec().embedder == EmbedderKind::hosted)
+        throw UsageError("this index was built with the hosted model '" + index.model() +
+                         "': set VITRINE_API_BASE (and VITRINE_API_KEY) to embed the query, or pass --query-vector FILE.json");
+    if (!endpoint)
+        throw UsageError("this index's image field was built with the hosted model '" + index.image_field()->model +
+                         "': set VITRINE_API_BASE (and VITRINE_API_KEY) to embed the photo, or pass --image-query-vector FILE.json");
     if (photo && request.max_images_per_request < 2)
         throw UsageError("--max-images must be at least 2 with --image: the photo takes one");
     if (photo) {
@@ -222,7 +224,7 @@ int run_reranked(const Index& index, const std::string& index_path, const Argume
     HostedPipeline pipeline(index, std::move(request));
     HostedOutcome outcome = native::run_pipeline(pipeline, endpoint->client(), images);
     SearchOutput output;
-    output.rerank_requested = true;
+    output.rerank_requested = rerank;
     output.results = std::move(outcome.ranking.results);
     output.reranked = outcome.ranking.reranked;
     output.rerank_error = std::move(outcome.ranking.rerank_error);
@@ -252,7 +254,10 @@ int run_search(const Args& raw) {
 
     const native::MappedFile file(args.positionals()[0]);
     const Index index = Index::open(file.bytes());
-    return args.has("rerank") ? run_reranked(index, args.positionals()[0], args) : run_plain(index, args);
+    std::unique_ptr<Endpoint> endpoint = open_endpoint(args, "search");
+    if (args.has("rerank") || needs_pipeline(index, args, endpoint != nullptr))
+        return run_through_pipeline(index, args.positionals()[0], args, std::move(endpoint), args.has("rerank"));
+    return run_plain(index, args);
 }
 
 }  // namespace vitrine::cli

@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "vitrine/base/error.hpp"
-#include "vitrine/embed/local_embedder.hpp"
 
 namespace vitrine::native {
 namespace {
@@ -57,16 +56,6 @@ void post_calls(HostedPipeline& pipeline, EndpointClient& client) {
 }
 
 }  // namespace
-
-std::vector<float> embed_query(const Index& index, std::string_view text, EndpointClient* client,
-                               const QueryEmbeddingOptions& options) {
-    if (index.spec().embedder != EmbedderKind::hosted) return embed_local(text, index.dims());
-    if (client == nullptr)
-        throw Error(ErrorKind::invalid_argument, "the index was built with the hosted model '" + index.model() +
-                                                     "' and no endpoint is configured to embed the query");
-    const std::string body = client->post_json("embeddings", build_query_embedding_request(index.spec(), text, options));
-    return parse_query_embedding_response(body, index.spec());
-}
 
 HostedOutcome run_pipeline(HostedPipeline& pipeline, EndpointClient& client, ProductImages& images) {
     while (!pipeline.finished()) {

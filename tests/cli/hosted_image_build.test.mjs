@@ -11,7 +11,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { encodePng } from '../../scripts/lib/png.mjs';
-import { embedImage, startServer } from '../server/openai-compatible-server.mjs';
+import { embed, embedImage, startServer } from '../server/openai-compatible-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = resolve(root, process.env.VITRINE_CLI ?? 'build/bin/vitrine');
@@ -72,6 +72,48 @@ test('embeds every prepared photo in the chat form, one a request, and a photo t
   const hits = JSON.parse((await vitrine('search', 'shop.vtx', '--image-query-vector', 'query.json', '--json')).stdout).results;
   assert.equal(hits[0].id, 'p3');
   assert.equal(hits.length, 8, 'the product without a photo is not found by a photo alone');
+});
+
+// The server's vector cut to the index's 16 dims and re-normalised, as the core does.
+const cut = (vector) => { const v = vector.slice(0, 16); const n = Math.hypot(...v); return v.map((x) => x / n); };
+const dot = (a, b) => a.reduce((sum, x, i) => sum + x * b[i], 0);
+
+test('a photo is sent to the image field\'s model, prepared as at build time, and finds its product', async () => {
+  server.reset();
+  const run = await vitrine('search', 'shop.vtx', '--image', 'img/p3.png', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const hits = JSON.parse(run.stdout).results;
+  assert.equal(hits[0].id, 'p3');  // (the server's 16-dim test vectors of p3 collide with no other's)
+  assert.ok(Math.abs(hits[0].score - 1) < 1e-6);
+  assert.equal(hits.length, 8, 'the product without a photo is not found by a photo alone');
+  const requests = imageRequests();
+  assert.equal(requests.length, 1);
+  assert.equal(requests[0].body.model, model);
+  const sent = requests[0].body.messages[0].content[0].image_url.url;
+  assert.equal(sent, `data:image/jpeg;base64,${readFileSync(join(work, hits[0].prepared_image)).toString('base64')}`);
+});
+
+test('a text query of a joint-space image field is embedded by that model too, and ranks by the photos', async () => {
+  server.reset();
+  const run = await vitrine('search', 'shop.vtx', 'green product', '--text-weight', '0', '--top-k', '9', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const sent = server.requests.filter((r) => r.endpoint === 'embeddings' && r.body?.model === model);
+  assert.equal(sent.length, 1);
+  assert.deepEqual([sent[0].body.input].flat(), ['green product']);
+  const query = cut(embed('green product', 32));
+  const hits = JSON.parse(run.stdout).results;
+  assert.equal(hits.length, 8, 'by the photos alone: the product without one is left out');
+  const expected = hits.map((h) => dot(query, cut(embedImage(readFileSync(join(work, h.prepared_image)).toString('base64'), 32))));
+  hits.forEach((h, i) => assert.ok(Math.abs(h.score - expected[i]) < 1e-5, `${h.id}: ${h.score} against ${expected[i]}`));
+  assert.deepEqual([...expected].sort((a, b) => b - a), expected);
+  const offline = await new Promise((done) => {
+    const child = spawn(cli, ['search', 'shop.vtx', 'green product', '--json'], { cwd: work, env: { ...process.env, VITRINE_API_BASE: '' } });
+    let stdout = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.on('close', (code) => done({ code, stdout }));
+  });
+  assert.equal(offline.code, 0, 'offline, the text field alone');
+  assert.ok(JSON.parse(offline.stdout).results.length > 0);
 });
 
 test('a rebuild takes every vector from the cache and sends nothing', async () => {

@@ -49,6 +49,26 @@ std::string reversed_scores(std::string_view body) {
     return json{{"results", results}}.dump();
 }
 
+// The same twelve products with an image field of another hosted model, a joint space:
+// product i's image vector is p((i + 5) % 12)'s text vector, so the two fields disagree.
+struct JointSpaceCatalogue {
+    test::BuiltIndex built = test::build_random_index(Storage::f32, 12, dims, 7);
+    std::vector<std::uint8_t> bytes = [this] {
+        ImageVectors image{.spec = ImageFieldSpec{.model = "vl-test", .dims = dims, .joint_space = true}};
+        for (std::size_t i = 0; i < 12; ++i)
+            image.values.insert(image.values.end(), built.vectors.begin() + (i + 5) % 12 * dims,
+                                built.vectors.begin() + ((i + 5) % 12 + 1) * dims);
+        image.present.assign(12, 1);
+        return write_index(test::spec_for(Storage::f32, dims), built.products, built.vectors, image);
+    }();
+    Index index = Index::open(bytes);
+    std::string embedding_of(std::size_t product) const {
+        json vector = json::array();
+        for (std::size_t d = 0; d < dims; ++d) vector.push_back(built.vectors[product * dims + d]);
+        return json{{"data", {{{"index", 0}, {"embedding", vector}}}}}.dump();
+    }
+};
+
 std::vector<std::uint32_t> positions(const HostedOutcome& outcome) {
     std::vector<std::uint32_t> out;
     for (const RankedProduct& r : outcome.ranking.results) out.push_back(r.position);
@@ -193,4 +213,47 @@ TEST_CASE("calls out of contract are refused", "[hosted_pipeline]") {
     require_error([&] { embedding.receive(id + 5, "{}"); }, ErrorKind::invalid_argument, {"never asked for"});
     require_error([&] { embedding.give_image(0, {}); }, ErrorKind::invalid_argument, {"was not asked for"});
     require_error([&] { embedding.outcome(); }, ErrorKind::invalid_argument, {"has not finished"});
+}
+
+TEST_CASE("a joint-space image field of another model gets the text from that model too, and both fields are searched",
+          "[hosted_pipeline]") {
+    JointSpaceCatalogue c;
+    HostedRequest request{.query = "brass lamp", .weights = {.text = 1.0f, .image = 0.0f}, .rerank = false};
+    for (const float image_weight : {0.0f, 1.0f}) {
+        request.weights = {.text = 1.0f - image_weight, .image = image_weight};
+        HostedPipeline pipeline(c.index, request);
+        const auto calls = pipeline.calls();
+        REQUIRE(calls.size() == 2);  // both at once
+        std::size_t text_call = 0, image_call = 0;
+        for (const HostedCall& call : calls) {
+            CHECK((call.path == "embeddings" && !call.falls_back));
+            const json body = json::parse(call.body);
+            CHECK(body["input"].dump().find("brass lamp") != std::string::npos);
+            (body["model"] == "vl-test" ? image_call : text_call) = call.id;
+        }
+        REQUIRE(text_call != image_call);
+        // The text model says p0, the image model says p3: p3's photo is image row 10 ((10 + 5) % 12 = 3).
+        pipeline.receive(image_call, c.embedding_of(3));
+        CHECK_FALSE(pipeline.finished());
+        pipeline.receive(text_call, c.embedding_of(0));
+        REQUIRE(pipeline.finished());
+        CHECK(pipeline.outcome().ranking.results.at(0).position == (image_weight == 0.0f ? 0u : 10u));
+    }
+}
+
+TEST_CASE("a photo for a hosted image field goes to that model in the chat form, and retrieves by its answer",
+          "[hosted_pipeline]") {
+    JointSpaceCatalogue c;
+    HostedRequest request{.query_image_url = "data:image/jpeg;base64,/9j/", .rerank = false};
+    HostedPipeline pipeline(c.index, request);
+    const auto calls = pipeline.calls();
+    REQUIRE(calls.size() == 1);
+    const json body = json::parse(calls[0].body);
+    CHECK(body["model"] == "vl-test");
+    CHECK(body["messages"][0]["content"][0]["image_url"]["url"] == "data:image/jpeg;base64,/9j/");
+    require_error([&] { HostedPipeline(c.index, request).receive(calls[0].id, "{\"data\": []}"); }, ErrorKind::bad_response,
+                  {"the image model's query embedding"});
+    pipeline.receive(calls[0].id, c.embedding_of(7));
+    REQUIRE(pipeline.finished());
+    CHECK(pipeline.outcome().ranking.results.at(0).position == 2);  // (2 + 5) % 12 = 7
 }

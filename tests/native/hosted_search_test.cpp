@@ -118,10 +118,12 @@ std::size_t images_in(const std::string& body) {
 
 }  // namespace
 
-TEST_CASE("a local index embeds the query locally, without a request", "[hosted_search]") {
+TEST_CASE("a local index's text query needs no request without a rerank", "[hosted_search]") {
     Shop shop;
     const Index index = Index::open(shop.bytes);
-    CHECK(native::embed_query(index, "brass lamp", nullptr, {}) == embed_local("brass lamp", dims));
+    native::ProductImages images(index, shop.dir.path, &shop.client);
+    HostedRequest request{.query = "brass lamp", .rerank = false};
+    CHECK_FALSE(run(shop, index, images, request).ranking.results.empty());
     CHECK(shop.transport.requests.empty());
 }
 

@@ -8,6 +8,7 @@
 #include "vitrine/catalogue/product_text.hpp"
 #include "vitrine/image/product_photos.hpp"
 #include "vitrine/hosted/chat_api.hpp"
+#include "vitrine/hosted/image_embeddings_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/search/text_page.hpp"
 #include "vitrine/search/text_search.hpp"
@@ -36,6 +37,22 @@ void warn_text_only(std::vector<std::string>& warnings, std::string_view id, con
     warnings.push_back(prefix + problem + "; sent as text alone");
 }
 
+// The image field, when a hosted model embeds its queries.
+const ImageFieldSpec* hosted_image_field(const Index& index) {
+    const ImageFieldSpec* image = index.image_field();
+    return image && image->embedder == EmbedderKind::hosted ? image : nullptr;
+}
+
+// The image model as a query embedding reads it: its name, stored and model dims.
+IndexSpec image_query_spec(const ImageFieldSpec& image) {
+    IndexSpec spec;
+    spec.model = image.model;
+    spec.dims = image.dims;
+    spec.model_dims = image.model_dims;
+    spec.embedder = EmbedderKind::hosted;
+    return spec;
+}
+
 }  // namespace
 
 SearchDepths resolve_depths(std::optional<std::size_t> top_k, std::optional<std::size_t> retrieve_k) {
@@ -54,24 +71,68 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
     : index_(index), request_(std::move(request)), depths_(resolve_depths(request_.top_k, request_.retrieve_k)) {
     if (request_.query.empty() && !request_.query_image_url && !request_.query_vector && !request_.image_query_vector)
         refuse("there is neither a query text nor a photo");
-    if (request_.query.empty() && !request_.query_vector && !request_.image_query_vector)
+    const bool photo_has_a_field = request_.image_query_vector || (hosted_image_field(index_) && request_.query_image_url);
+    if (request_.query.empty() && !request_.query_vector && !photo_has_a_field)
         refuse("a photo alone retrieves by the index's image field, and this request has no vector for it (an index "
                "built with --image-embedder local, --image-vectors or --image-embed-model has one), or a query text");
-    if (request_.query_vector || request_.query.empty()) {
-        retrieve_by(request_.query_vector);
-    } else if (index_.spec().embedder != EmbedderKind::hosted) {
+    ask_image_field_query();
+    if (!request_.query.empty() && !request_.query_vector && !request_.image_query_vector && !image_call_ &&
+        index_.spec().embedder != EmbedderKind::hosted) {
         // The storefront's own ranking (keywords and local vectors), so reranking reorders what plain
-        // search finds; with a photo too, the fields fused.
-        if (!request_.image_query_vector)
-            retrieved(hits(search_text_page(index_, request_.query, {.filters = retrieval_options()}).hits));
-        else
-            retrieve_by(local_text_query(index_, request_.query));
+        // search finds.
+        retrieved(hits(search_text_page(index_, request_.query, {.filters = retrieval_options()}).hits));
+        return;
+    }
+    ask_text_query();
+    if (pending_.empty())
+        embeddings_received();
+    else
+        stage_ = Stage::embedding;
+}
+
+// The image field's query from its hosted model: the photo, or the text in a joint space
+// (unless the text field is that same space: field_query then searches both with the text's vector).
+void HostedPipeline::ask_image_field_query() {
+    const ImageFieldSpec* image = hosted_image_field(index_);
+    if (!image || request_.image_query_vector) return;
+    if (request_.query_image_url)
+        send(std::string(embeddings_path), build_image_embedding_request(image->model, *request_.query_image_url));
+    else if (image->joint_space && !request_.query.empty() && !fields_share_space(index_))
+        send(std::string(embeddings_path), build_query_embedding_request(image_query_spec(*image), request_.query));
+    else
+        return;
+    image_call_ = pending_.back().id;
+}
+
+// The text field's query: a given vector, the local embedder's, or a call to the index's model.
+void HostedPipeline::ask_text_query() {
+    if (request_.query_vector || request_.query.empty()) {
+        text_vector_ = request_.query_vector;
+    } else if (index_.spec().embedder != EmbedderKind::hosted) {
+        text_vector_ = local_text_query(index_, request_.query);
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;
-        stage_ = Stage::embedding;
         send(std::string(embeddings_path), build_query_embedding_request(spec, request_.query, request_.embedding));
+        text_call_ = pending_.back().id;
     }
+}
+
+// Every query vector is in: one search over the fields they are for.
+void HostedPipeline::embeddings_received() {
+    for (Pending& p : pending_) {
+        if (p.id == text_call_) {
+            text_vector_ = parse_query_embedding_response(*p.response, index_.spec());
+            continue;
+        }
+        try {
+            request_.image_query_vector = parse_query_embedding_response(*p.response, image_query_spec(*index_.image_field()));
+        } catch (const Error& e) {
+            throw Error(e.kind(), "the image model's query embedding: " + std::string(e.what()));
+        }
+    }
+    pending_.clear();
+    retrieve_by(std::move(text_vector_));
 }
 
 SearchOptions HostedPipeline::retrieval_options() const {
@@ -193,9 +254,9 @@ void HostedPipeline::receive(std::size_t id, std::string_view body) {
     Pending* call = outstanding(id);
     if (call == nullptr) return;
     if (stage_ == Stage::embedding) {
-        std::vector<float> vector = parse_query_embedding_response(body, index_.spec());
-        pending_.clear();
-        return retrieve_by(std::move(vector));
+        call->response = std::string(body);
+        if (calls().empty()) embeddings_received();
+        return;
     }
     if (stage_ == Stage::answering) {
         std::string text = parse_chat_response(body);

@@ -18,8 +18,12 @@
 // - the query: query_vector if given; else the text through /embeddings for a
 //   hosted-model index (query_embedding.hpp), search_text for a local one (text_search.hpp);
 //   image_query_vector (the photo's vector in the image field's space, photo_query.hpp) joins
-//   the text's in one fused search over both fields (field_fusion.hpp, weights); a photo alone
-//   needs it: a photo with no vector and no text is refused (there is no rule without one);
+//   the text's in one fused search over both fields (field_fusion.hpp, weights). An image
+//   field of a hosted model gets its query from that model, beside the text's call: the
+//   photo (query_image_url, in the chat form: image_embeddings_api.hpp) or, when the field
+//   is a joint space of another model than the text's, the text (so "red shoes" finds red
+//   shoes by their photo). A photo with no vector, no text and no hosted image field is
+//   refused (there is no rule without one);
 // - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp);
 // - rerank: the candidates' photos (wanted_images), then one call per batch
 //   (rerank_plan.hpp), every call out at once (at most max_calls_in_flight at a time,
@@ -125,6 +129,9 @@ private:
     };
 
     SearchOptions retrieval_options() const;
+    void ask_image_field_query();
+    void ask_text_query();
+    void embeddings_received();
     void retrieve_by(std::optional<std::vector<float>> text_vector);
     void retrieved(std::vector<RankedProduct> candidates);
     void after_images();
@@ -145,6 +152,9 @@ private:
     std::vector<RerankBatch> batches_;
     std::vector<Pending> pending_;
     std::size_t next_id_ = 0;
+    // The embedding stage's calls: the text field's query and the image field's.
+    std::optional<std::size_t> text_call_, image_call_;
+    std::optional<std::vector<float>> text_vector_;
     HostedOutcome outcome_;
 };
 

@@ -1,12 +1,10 @@
 // vitrine/native/hosted_search.hpp — the core's hosted pipeline (vitrine/hosted/pipeline.hpp)
 // driven natively: its calls through an EndpointClient (libcurl), its photos through
-// ProductImages; and a text query's vector for plain search.
+// ProductImages. Plain search whose query the endpoint embeds runs it too, with rerank off.
 //
 //   vitrine::HostedPipeline pipeline(index, {.query = "red trail shoe", .top_k = 3});
 //   vitrine::HostedOutcome out = vitrine::native::run_pipeline(pipeline, client, images);
 //   out.ranking.results; out.ranking.reranked; out.ranking.rerank_error; out.warnings; out.answer
-//
-//   auto query = embed_query(index, "red trail shoe", &client, {});   // local or hosted model
 //
 // Every decision is the pipeline's; this layer only moves bytes. The rerank batches go
 // out concurrently, on up to max_calls_in_flight threads (the client and its transport
@@ -17,21 +15,12 @@
 // vitrine::Error (see the pipeline's contract).
 #pragma once
 
-#include <string_view>
-#include <vector>
-
-#include "vitrine/embed/query_embedding.hpp"
 #include "vitrine/hosted/pipeline.hpp"
 #include "vitrine/index/reader.hpp"
 #include "vitrine/native/endpoint_client.hpp"
 #include "vitrine/native/product_images.hpp"
 
 namespace vitrine::native {
-
-// The query vector: the local embedder for a local index, else the index's
-// hosted model through client (which must then be non-null).
-std::vector<float> embed_query(const Index& index, std::string_view text, EndpointClient* client,
-                               const QueryEmbeddingOptions& options);
 
 HostedOutcome run_pipeline(HostedPipeline& pipeline, EndpointClient& client, ProductImages& images);
 
