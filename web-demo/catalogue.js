@@ -33,8 +33,13 @@ export async function openCatalogue(indexUrl) {
     index,
     indexUrl,
     categories: [...new Set(records.map((record) => record.category))].sort(),
-    // null without an image: the card shows a placeholder, never the index's own URL.
-    imageUrl: (record) => (record.image ? new URL(record.image, imageBase).href : null),
+    // The build-time card thumbnail (`vitrine build --images-out`: 400 px, named by its hash, so
+    // cacheable forever) when the index has one, else the original; null without an image: the
+    // card shows a placeholder, never the index's own URL.
+    imageUrl: (record) => {
+      const photo = record.thumbnail || record.image;
+      return photo ? new URL(photo, imageBase).href : null;
+    },
 
     // Whether a photo can be searched here (the index has a local image field).
     byPhoto: index.imageField?.embedder === 'local_image',
