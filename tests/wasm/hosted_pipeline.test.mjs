@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 
-import { embed } from '../server/openai-compatible-server.mjs';
+import { embed, embedImage } from '../server/openai-compatible-server.mjs';
 import { EndpointError, VitrineError } from '../../wasm/js/index.js';
 import { EMBEDDING_MODEL, INDEX_DIMS, SERVER_DIMS, hostedIndexBytes, startFixture } from './hosted_support.mjs';
 import { loadVitrine, rejection } from './support.mjs';
@@ -319,6 +319,27 @@ test('search by photo alone retrieves by the image field (the local descriptor),
   assert.equal(found.results[0].id, fixture.catalogue[2].id);
   assert.ok(found.results.every((r) => typeof r.score === 'number'));
   assert.equal(fixture.requests('embeddings').length, 0);
+  withImages.close();
+});
+
+test('search by photo on a hosted image field: the prepared photo goes to the image model, and finds its product', async () => {
+  const photos = fixture.catalogue.map((p, i) => patternPng(48 + i * 8, 40));
+  // The image field as a build by that model would store it: the server's vector of each prepared photo.
+  const vectors = fixture.catalogue.map((p, i) => JSON.stringify({
+    id: p.id, vector: embedImage(Buffer.from(vitrine.prepareImage(photos[i]).bytes).toString('base64'), SERVER_DIMS) }));
+  const imageModel = 'Qwen/Qwen3-VL-Embedding-2B';
+  const withImages = vitrine.openIndex(vitrine.buildIndex(JSON.stringify(fixture.catalogue), { imageVectors: vectors.join('\n'), imageModel }));
+  fixture.server.fault({ endpoint: 'rerank', kind: 'status', status: 500 });
+  const client = vitrine.createClient({ index: withImages, ...fixture.clientOptions, retries: 0 });
+  const found = await client.searchByImage(photos[4], { retrieveK: 5, topK: 5 });
+  assert.equal(found.reranked, false);
+  assert.equal(found.results[0].id, fixture.catalogue[4].id);
+  assert.ok(Math.abs(found.results[0].score - 1) < 1e-6);
+  const [call, ...more] = bodies('embeddings');
+  assert.equal(more.length, 0);
+  assert.equal(call.model, imageModel);
+  assert.equal(call.messages[0].content[0].image_url.url,
+    `data:image/jpeg;base64,${Buffer.from(vitrine.prepareImage(photos[4]).bytes).toString('base64')}`);
   withImages.close();
 });
 

@@ -129,7 +129,7 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
       return searchResult(await run('search', o, { query, rerank: o.rerank ?? true }));
     },
 
-    /** The photo (prepared in WASM) is the rerank query, with query text if given. */
+    /** By the photo (prepared in WASM) in the image field, then it is the rerank query, with query text if given. */
     async searchByImage(imageBytes, options) {
       const bytes = check.bytes('searchByImage imageBytes', imageBytes);
       const o = check.checkOptions('searchByImage', options, imageSearchOptions);
