@@ -12,11 +12,12 @@
 // endpoint is set, so "red shoes" finds red shoes by their photo). With --rerank,
 // a failing reranker never loses the results: they come back in retrieval
 // order with "reranked": false and the reason.
-// A text query on an index of the local embedder is a storefront page
+// A text query is a storefront page
 // (vitrine::search_text_page): keywords and vectors fused (--keyword-weight W,
 // --fusion convex|rrf), --filter FIELD=A,B / FIELD>=N (repeatable), --facet FIELD
 // (repeatable), --sort price|-price|FIELD, --offset N with --top-k as the page size,
-// and a total; a query with no word in it finds nothing, which is not an error.
+// --vector-floor F, and a total; a query with no word in it finds nothing, which is not an
+// error. A text alone on a hosted-model index is the same page, by the model's vector.
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
@@ -95,7 +96,7 @@ void print(const Index& index, const SearchOutput& output, bool as_json) {
 }
 
 // The storefront options (filters, facets, sort, page, fusion); any given outside a page is refused.
-constexpr const char* page_options[] = {"filter", "facet", "sort", "offset", "keyword-weight", "fusion"};
+constexpr const char* page_options[] = {"filter", "facet", "sort", "offset", "keyword-weight", "fusion", "vector-floor"};
 
 PageOptions page_options_from(const Arguments& args, SearchOptions filters) {
     PageOptions options;
@@ -111,6 +112,10 @@ PageOptions page_options_from(const Arguments& args, SearchOptions filters) {
     if (const auto weight = args.number("keyword-weight")) {
         if (*weight < 0 || *weight > 1) throw UsageError("--keyword-weight must be from 0 to 1");
         options.fusion.keyword_weight = *weight;
+    }
+    if (const auto floor = args.number("vector-floor")) {
+        if (*floor < -1 || *floor > 1) throw UsageError("--vector-floor must be from -1 to 1");
+        options.fusion.vector_floor = static_cast<float>(*floor);
     }
     if (const auto name = args.option("fusion")) {
         const auto fusion = fusion_from_string(*name);
@@ -128,7 +133,7 @@ int run_plain(const Index& index, const Arguments& args) {
     if (args.option("query-vector") || args.option("query-vectors"))
         for (const char* option : page_options)
             if (args.option(option))
-                throw UsageError(std::string("--") + option + " needs a text query on an index of the local embedder");
+                throw UsageError(std::string("--") + option + " needs a text query, not a query vector");
     const auto show = [&](const std::vector<SearchHit>& hits) {
         SearchOutput output;
         output.results = ranked_hits(hits);
@@ -185,15 +190,16 @@ bool needs_pipeline(const Index& index, const Arguments& args, bool has_endpoint
 int run_through_pipeline(const Index& index, const std::string& index_path, const Arguments& args,
                          std::unique_ptr<Endpoint> endpoint, bool rerank) {
     if (args.option("query-vectors")) throw UsageError("--query-vectors cannot be combined with --rerank");
-    if (!rerank)
-        for (const char* option : page_options)
-            if (args.option(option)) throw UsageError(std::string("--") + option + " cannot be combined with a query the endpoint embeds");
     const std::string text = args.positionals().size() > 1 ? args.positionals()[1] : "";
     const auto photo = args.option("image");
+    if (photo || args.option("image-query-vector"))
+        for (const char* option : page_options)
+            if (args.option(option)) throw UsageError(std::string("--") + option + " needs a text query alone (no photo)");
     if (text.empty() && !photo && !args.option("image-query-vector")) throw UsageError("expected a query text or --image PHOTO");
     HostedRequest request = hosted_request(args, text, 1000);
     request.filters = search_filters(args);
     request.rerank = rerank;
+    request.page = page_options_from(args, {});
     if (!rerank) request.top_k = static_cast<std::size_t>(args.integer("top-k", 1, 1'000'000).value_or(10));
     if (!endpoint && rerank)
         throw UsageError("--rerank needs an endpoint: set VITRINE_API_BASE (and VITRINE_API_KEY) or pass --api-base URL");
@@ -229,6 +235,8 @@ int run_through_pipeline(const Index& index, const std::string& index_path, cons
     output.reranked = outcome.ranking.reranked;
     output.rerank_error = std::move(outcome.ranking.rerank_error);
     output.warnings = std::move(outcome.warnings);
+    output.total = outcome.total;
+    output.facets = std::move(outcome.facets);
     print(index, output, args.has("json"));
     return 0;
 }
@@ -241,7 +249,7 @@ int run_search(const Args& raw) {
                                                 "query-vectors", "threads", "retrieve-k", "instruction", "image", "rerank-model",
                                                 "max-images", "query-template", "query-task", "image-base",
                                                 "image-query-vector", "text-weight", "image-weight", "filter", "facet",
-                                                "sort", "offset", "keyword-weight", "fusion"}),
+                                                "sort", "offset", "keyword-weight", "fusion", "vector-floor"}),
                          {"json", "rerank", "any-image-path"});
     if (args.positionals().empty()) throw UsageError("expected an index file");
     if (args.positionals().size() > 2) throw UsageError("unexpected argument '" + args.positionals()[2] + "'");

@@ -27,6 +27,8 @@ commands:
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
          [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--threads N] [--json]
+         [--filter FIELD=A,B | --filter FIELD>=N ...] [--facet FIELD ...] [--sort price|-price|FIELD]
+         [--offset N] [--keyword-weight 0.7] [--fusion convex|rrf] [--vector-floor F]
          [--image PHOTO | --image-query-vector FILE.json] [--text-weight 1] [--image-weight 1]
          [--rerank [--retrieve-k N] [--instruction TEXT] [--rerank-model M]
                    [--max-images 5] [--image-base DIR] [--any-image-path]]

@@ -178,6 +178,21 @@ test('a hosted index embeds the query with the Qwen3 instruction and truncates i
   assert.match(results[0].title, /Velvet Sofa/);
 });
 
+test('a text on a hosted index is a storefront page: keywords with the model\'s vector, filters, exact facets, a total', async () => {
+  const page = await json(['search', 'hosted.vtx', 'sofa', '--facet', 'category', '--top-k', '2']);
+  assert.equal(requestsTo('embeddings').length, 1);
+  assert.equal(page.results.length, 2);
+  assert.ok(page.total >= 2);
+  assert.equal(Object.values(page.facets.category).reduce((a, b) => a + b, 0), page.total, 'counted over every match');
+  const furniture = await json(['search', 'hosted.vtx', 'sofa', '--filter', 'category=furniture', '--top-k', '50']);
+  assert.ok(furniture.results.length > 0 && furniture.results.every((r) => r.category === 'furniture'));
+  // The model's scores have no tuned floor; one the caller sets makes "no results" honest.
+  const none = await json(['search', 'hosted.vtx', 'zzzz qqqq', '--vector-floor', '0.99']);
+  assert.deepEqual([none.total, none.results.length], [0, 0]);
+  const typo = await json(['search', 'hosted.vtx', 'velvte', '--vector-floor', '0.99']);
+  assert.ok(typo.total > 0 && typo.results.every((r) => /Velvet/.test(r.title)), 'found by a keyword, one typo forgiven');
+});
+
 test('search --rerank reranks candidates in requests of at most five images and keeps the top k', async () => {
   // A query broad enough to match 12 of the 45 products (the relevance floor leaves out the rest).
   const { results, reranked } = await json(['search', 'local.vtx', 'brass floor lamp light', '--rerank', '--retrieve-k', '12',

@@ -107,6 +107,26 @@ TEST_CASE("a hosted-model index asks for the query embedding first, then retriev
     CHECK_FALSE(pipeline.outcome().ranking.reranked);
 }
 
+TEST_CASE("a text alone on a hosted-model index is a storefront page by the model's vector: total and facets",
+          "[hosted_pipeline]") {
+    Catalogue c;
+    HostedRequest request{.query = "brass lamp", .rerank = false};
+    request.page.facets = {"category"};
+    request.page.fusion.vector_floor = 0.99f;  // the model's vector matches p0 alone
+    HostedPipeline pipeline(c.index, request);
+    const auto calls = pipeline.calls();
+    REQUIRE(calls.size() == 1);
+    json vector = json::array();
+    for (const float v : c.query) vector.push_back(v);
+    pipeline.receive(calls[0].id, json{{"data", {{{"index", 0}, {"embedding", vector}}}}}.dump());
+    REQUIRE(pipeline.finished());
+    const HostedOutcome& out = pipeline.outcome();
+    CHECK(positions(out) == std::vector<std::uint32_t>{0});
+    CHECK(out.total == std::optional<std::size_t>{1});
+    REQUIRE(out.facets.size() == 1);
+    CHECK(out.facets[0].field == "category");
+}
+
 TEST_CASE("photos come first, then every rerank batch at once, merged in whatever order they answer", "[hosted_pipeline]") {
     Catalogue c;
     HostedPipeline pipeline(c.index, by_vector(c));

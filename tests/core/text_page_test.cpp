@@ -9,6 +9,7 @@
 #include "index_editing.hpp"
 #include "require_error.hpp"
 #include "vitrine/catalogue/catalogue.hpp"
+#include "vitrine/index/writer.hpp"
 #include "vitrine/search/fusion.hpp"
 #include "vitrine/search/text_page.hpp"
 
@@ -194,4 +195,30 @@ TEST_CASE("rejects a facet columns section that refers to a value it does not ha
     bytes::store<std::uint32_t>(const_cast<std::uint8_t*>(refs), 999);
     test::reseal(bytes);
     test::require_error([&] { Index::open(bytes); }, ErrorKind::corrupt_index, {"facet columns", "value it does not have"});
+}
+
+TEST_CASE("a hosted model's vector joins the keywords; no floor unless the caller sets one") {
+    IndexSpec spec;
+    spec.dims = spec.model_dims = 2;
+    spec.model = "hosted-test";
+    spec.embedder = EmbedderKind::hosted;
+    const std::vector<Product> products = {product("a", "Brass lamp", "lighting", 10, "{}"),
+                                           product("b", "Oak board", "kitchen", 20, "{}"),
+                                           product("c", "Wool rug", "", 30, "{}")};
+    const std::vector<float> vectors = {1, 0, 0, 1, -1, 0};  // a, b, and c pointing away from a
+    const auto bytes = write_index(spec, products, vectors);
+    const Index index = Index::open(bytes);
+    // "lamp" matches a by keyword; every product by vector, normalised from -1 (no floor).
+    const std::vector<float> like_b = {0, 1};
+    const SearchPage page = search_text_page(index, "lamp", top(5), like_b);
+    CHECK(ids(index, page) == std::vector<std::string>{"a", "b", "c"});
+    CHECK(page.hits[0].score == static_cast<float>(default_keyword_weight + (1 - default_keyword_weight) * 0.5));
+    const std::vector<float> like_a = {1, 0};
+    CHECK(ids(index, search_text_page(index, "board", top(5), like_a)) == std::vector<std::string>{"b", "a", "c"});
+    PageOptions strict = top(5);
+    strict.fusion.vector_floor = 0.99f;
+    CHECK(ids(index, search_text_page(index, "zzzz", strict, like_a)) == std::vector<std::string>{"a"});
+    CHECK(ids(index, search_text_page(index, "lamp", top(5))) == std::vector<std::string>{"a"});  // keywords alone
+    const std::vector<float> wrong = {1, 0, 0};
+    test::require_error([&] { search_text_page(index, "lamp", top(5), wrong); }, ErrorKind::invalid_argument, {"3 dims"});
 }

@@ -59,13 +59,26 @@ test('a configured query template, task and model name are sent as given', async
 });
 
 test("cuts the model's 64 dims to the index's 32 and re-normalises them (Matryoshka)", async () => {
-  const found = await clientFor().search('copper kettle', { rerank: false, topK: 5 });
+  // keywordWeight 0: the page ranks by the model's vector alone, its own cosine.
+  const found = await clientFor().search('copper kettle', { rerank: false, topK: 5, keywordWeight: 0 });
   const expected = index.search(expectedQueryVector('copper kettle'), { topK: 5 }).results;
   assert.deepEqual(ids(found.results), ids(expected));
   found.results.forEach((r, i) => assert.ok(Object.is(r.score, expected[i].score), `bit-identical score at rank ${i + 1}`));
   assert.equal(found.reranked, false);
   assert.equal(found.rerankError, undefined);
   assert.equal(fixture.requests('rerank').length, 0);
+});
+
+test('a text without a rerank is a storefront page by the model\'s vector: keywords, filters, facets, total', async () => {
+  const page = await clientFor().search('lamp', { rerank: false, topK: 2, facets: ['category'], vectorFloor: 0.99 });
+  assert.equal(fixture.requests('embeddings').length, 1);
+  assert.equal(page.results.length, 2);
+  assert.ok(page.total >= 3, 'the catalogue has three lamps by keyword');
+  assert.equal(Object.values(page.facets.category).reduce((a, b) => a + b, 0), page.total);
+  const kitchen = await clientFor().search('copper', { rerank: false, filter: 'category=kitchen', topK: 12 });
+  assert.ok(kitchen.results.length > 0 && kitchen.results.every((r) => r.category === 'kitchen'));
+  const reranked = await clientFor().search('lamp', { retrieveK: 10 });
+  assert.equal(reranked.total, undefined, 'a reranked list is not a page');
 });
 
 test('a local-embedder index embeds the query locally, without /embeddings', async () => {

@@ -4,6 +4,7 @@
 //
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey, imageBase: indexUrl });
 //   const { results, reranked, rerankError } = await client.search('red trail shoe', { topK: 3 });
+//   const { results, total, facets } = await client.search('shoe', { rerank: false, facets: ['brand'], filter: 'brand=Acme' });
 //   const { answer, sources, cited } = await client.answer('Which lamp is brass?');
 //   const similar = await client.searchByImage(photoBytes, { query: 'lamp' });
 //
@@ -46,10 +47,17 @@ export const clientOptions = {
   maxImagePixels: check.integer(1, Number.MAX_SAFE_INTEGER),
 };
 const filterOptions = { category: check.string, minPrice: check.number, maxPrice: check.number, signal: check.abortSignal };
-const searchOptions = { ...filterOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string };
+// A text's storefront page (the core's search_text_page, by the model's vector): as index.search has them.
+const pageOptions = {
+  facets: check.stringArray, filter: check.stringOrStringArray, sort: check.string, offset: check.integer(0, check.UINT32_MAX),
+  keywordWeight: check.number, fusion: check.string, vectorFloor: check.number,
+};
+const searchOptions = {
+  ...filterOptions, ...pageOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string,
+};
 const imageSearchOptions = { ...filterOptions, query: check.string, retrieveK: count, topK: count, instruction: check.string };
 const answerOptions = {
-  ...searchOptions, systemPrompt: check.string, maxTokens: check.integer(1, 2 ** 31 - 1),
+  ...filterOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string, systemPrompt: check.string, maxTokens: check.integer(1, 2 ** 31 - 1),
 };
 
 function transportFor(core, config, defaults) {
@@ -101,6 +109,8 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
       ...request,
       ...depths,
       category: o.category, minPrice: o.minPrice, maxPrice: o.maxPrice, instruction: o.instruction,
+      ...Object.fromEntries(Object.keys(pageOptions).filter((name) => o[name] !== undefined).map((name) => [name, o[name]])),
+      ...(typeof o.filter === 'string' ? { filter: [o.filter] } : {}),
       rerankModel: config.rerankModel, maxImagesPerRequest: config.maxImagesPerRequest,
       embeddingModel: config.embeddingModel, queryTemplate: config.queryTemplate, queryTask: config.queryTask,
     }));
@@ -116,8 +126,10 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
     }
   }
 
-  const searchResult = ({ results, reranked, rerankError, warnings, timings }) =>
-    ({ results, reranked, ...(rerankError === undefined ? {} : { rerankError }), warnings, timings });
+  // total, facets and facetStats: a storefront page's, without a rerank.
+  const searchResult = ({ results, reranked, rerankError, warnings, timings, total, facets, facetStats }) =>
+    ({ results, reranked, ...(rerankError === undefined ? {} : { rerankError }), warnings, timings,
+       ...(total === undefined ? {} : { total, facets, facetStats }) });
 
   return {
     index,

@@ -75,6 +75,7 @@ const pageOptions = {
   offset: check.integer(0, check.UINT32_MAX),
   keywordWeight: check.number,
   fusion: check.string,
+  vectorFloor: check.number,
 };
 const prepareOptions = {
   maxEdge: check.integer(0, 2 ** 31 - 1),

@@ -5,6 +5,7 @@
 #include "failure.hpp"
 #include "js_arrays.hpp"
 #include "js_fields.hpp"
+#include "text_page_binding.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
 #include "vitrine/image/prepare.hpp"
 #include "vitrine/search/photo_query.hpp"
@@ -50,6 +51,7 @@ HostedRequest request_from(const Index& index, const val& js) {
     request.embedding.query_template = field<std::string>(js, "queryTemplate");
     if (auto task = field<std::string>(js, "queryTask")) request.embedding.task = std::move(*task);
     if (const val answer = js["answer"]; !answer.isUndefined()) request.answer = answer_from(answer);
+    request.page = page_options_from({}, js);
     return request;
 }
 
@@ -129,6 +131,7 @@ val HostedJob::outcome() const {
         val warnings = val::array();
         for (const std::string& warning : outcome.warnings) warnings.call<void>("push", warning);
         out.set("warnings", warnings);
+        if (outcome.total) set_page_counts(out, *outcome.total, outcome.facets);
         if (outcome.answer) {
             out.set("answer", *outcome.answer);
             val cited = val::array();

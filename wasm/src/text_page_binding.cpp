@@ -11,7 +11,9 @@ using emscripten::val;
 
 namespace {
 
-constexpr const char* page_option_names[] = {"facets", "filter", "sort", "offset", "keywordWeight", "fusion"};
+constexpr const char* page_option_names[] = {"facets", "filter", "sort", "offset", "keywordWeight", "fusion", "vectorFloor"};
+
+}  // namespace
 
 PageOptions page_options_from(const SearchOptions& filters, const val& js) {
     PageOptions options;
@@ -28,10 +30,9 @@ PageOptions page_options_from(const SearchOptions& filters, const val& js) {
         if (!chosen) throw Error(ErrorKind::invalid_argument, "search: fusion must be convex or rrf");
         options.fusion.fusion = *chosen;
     }
+    if (const val floor = js["vectorFloor"]; !floor.isUndefined()) options.fusion.vector_floor = floor.as<float>();
     return options;
 }
-
-}  // namespace
 
 bool has_page_options(const val& options) {
     for (const char* name : page_option_names)
@@ -42,9 +43,14 @@ bool has_page_options(const val& options) {
 val search_page(const Index& index, const std::string& text, const SearchOptions& filters, const val& options) {
     const SearchPage page = search_text_page(index, text, page_options_from(filters, options));
     val out = hits_to_js(index, page.hits);
-    out.set("total", page.total);
+    set_page_counts(out, page.total, page.facets);
+    return out;
+}
+
+void set_page_counts(val& out, std::size_t total, const std::vector<FacetCounts>& facet_counts) {
+    out.set("total", total);
     val facets = val::object(), stats = val::object();
-    for (const FacetCounts& facet : page.facets) {
+    for (const FacetCounts& facet : facet_counts) {
         val counts = val::object();
         for (const FacetValueCount& c : facet.counts) counts.set(c.value, c.count);
         if (facet.field != "price") facets.set(facet.field, counts);
@@ -57,7 +63,6 @@ val search_page(const Index& index, const std::string& text, const SearchOptions
     }
     out.set("facets", facets);
     out.set("facetStats", stats);
-    return out;
 }
 
 }  // namespace vitrine::wasm

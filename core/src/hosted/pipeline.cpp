@@ -76,13 +76,6 @@ HostedPipeline::HostedPipeline(const Index& index, HostedRequest request)
         refuse("a photo alone retrieves by the index's image field, and this request has no vector for it (an index "
                "built with --image-embedder local, --image-vectors or --image-embed-model has one), or a query text");
     ask_image_field_query();
-    if (!request_.query.empty() && !request_.query_vector && !request_.image_query_vector && !image_call_ &&
-        index_.spec().embedder != EmbedderKind::hosted) {
-        // The storefront's own ranking (keywords and local vectors), so reranking reorders what plain
-        // search finds.
-        retrieved(hits(search_text_page(index_, request_.query, {.filters = retrieval_options()}).hits));
-        return;
-    }
     ask_text_query();
     if (pending_.empty())
         embeddings_received();
@@ -109,7 +102,7 @@ void HostedPipeline::ask_text_query() {
     if (request_.query_vector || request_.query.empty()) {
         text_vector_ = request_.query_vector;
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
-        text_vector_ = local_text_query(index_, request_.query);
+        if (!retrieves_a_page()) text_vector_ = local_text_query(index_, request_.query);  // a page embeds its own
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;
@@ -118,7 +111,13 @@ void HostedPipeline::ask_text_query() {
     }
 }
 
-// Every query vector is in: one search over the fields they are for.
+// A text alone: the storefront's own ranking (keywords and the text's vector), so reranking
+// reorders what plain search finds.
+bool HostedPipeline::retrieves_a_page() const {
+    return !request_.query.empty() && !request_.query_vector && !request_.image_query_vector && !image_call_;
+}
+
+// Every query vector is in: a storefront page, or one search over the fields they are for.
 void HostedPipeline::embeddings_received() {
     for (Pending& p : pending_) {
         if (p.id == text_call_) {
@@ -132,7 +131,16 @@ void HostedPipeline::embeddings_received() {
         }
     }
     pending_.clear();
-    retrieve_by(std::move(text_vector_));
+    if (!retrieves_a_page()) return retrieve_by(std::move(text_vector_));
+    PageOptions page = request_.page;
+    page.filters = retrieval_options();
+    const std::span<const float> vector = text_vector_ ? std::span<const float>(*text_vector_) : std::span<const float>{};
+    SearchPage found = search_text_page(index_, request_.query, page, vector);
+    if (!request_.rerank) {  // a reranked list is the reranker's top, not a page of the matches
+        outcome_.total = found.total;
+        outcome_.facets = std::move(found.facets);
+    }
+    retrieved(hits(found.hits));
 }
 
 SearchOptions HostedPipeline::retrieval_options() const {

@@ -38,7 +38,7 @@ std::vector<SearchHit> fuse(std::span<const SearchHit> keyword, std::span<const 
     if (w > 0)
         for (const SearchHit& hit : keyword)
             if (is_eligible(hit.position)) keyword_score[hit.position] = hit.score;
-    const float floor = options.vector_floor;
+    const float floor = options.vector_floor.value_or(default_vector_floor);
     const auto vector_match = [&](std::size_t i) {
         return w < 1 && i < vector.size() && is_eligible(i) && vector[i] >= floor;  // false for NaN
     };

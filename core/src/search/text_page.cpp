@@ -44,12 +44,18 @@ std::vector<SearchHit> single_signal(std::span<const SearchHit> keyword, std::sp
 
 }  // namespace
 
-SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options) {
+SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options,
+                            std::span<const float> text_vector) {
     if (options.filters.top_k == 0) throw Error(ErrorKind::invalid_argument, "search: top_k must be at least 1");
     const double weight = options.fusion.keyword_weight;
     if (!(weight >= 0 && weight <= 1)) throw Error(ErrorKind::invalid_argument, "search: keyword weight must be in 0..1");
-    const bool local_vectors = index.spec().embedder == EmbedderKind::local_hashing;
-    if (!local_vectors && !index.keywords())
+    if (!text_vector.empty() && text_vector.size() != index.dims())
+        throw Error(ErrorKind::invalid_argument, "search: the text's vector has " + std::to_string(text_vector.size()) +
+                                                     " dims and the index " + std::to_string(index.dims()));
+    FusionOptions fusion = options.fusion;
+    if (!fusion.vector_floor) fusion.vector_floor = text_vector.empty() ? default_vector_floor : hosted_vector_floor;
+    const bool has_vectors = !text_vector.empty() || index.spec().embedder == EmbedderKind::local_hashing;
+    if (!has_vectors && !index.keywords())
         throw Error(ErrorKind::invalid_argument,
                     "search: this index was built with the hosted model '" + index.model() +
                         "' and has no keywords: embed the query with that model (the hosted client) and search by vector");
@@ -61,18 +67,19 @@ SearchPage search_text_page(const Index& index, std::string_view text, const Pag
 
     std::vector<SearchHit> matches;
     if (!tokens(text).empty() && index.count() > 0) {
-        const bool use_keywords = index.keywords() && (weight > 0 || !local_vectors);
-        const bool use_vectors = local_vectors && (weight < 1 || !index.keywords());
+        const bool use_keywords = index.keywords() && (weight > 0 || !has_vectors);
+        const bool use_vectors = has_vectors && (weight < 1 || !index.keywords());
         const std::vector<SearchHit> keyword = use_keywords ? keyword_search(index, text) : std::vector<SearchHit>{};
         std::vector<float> vector;
         if (use_vectors) {
-            const std::vector<float> query = embed_local(text, index.dims());
+            const std::vector<float> query =
+                text_vector.empty() ? embed_local(text, index.dims()) : std::vector<float>(text_vector.begin(), text_vector.end());
             if (!is_zero(query)) vector = score_all(index, query, options.filters);
         }
         if (use_keywords && use_vectors)
-            matches = fuse(keyword, vector, eligible, options.fusion);
+            matches = fuse(keyword, vector, eligible, fusion);
         else
-            matches = single_signal(keyword, vector, eligible, options.fusion.vector_floor);
+            matches = single_signal(keyword, vector, eligible, *fusion.vector_floor);
     }
 
     SearchPage page;

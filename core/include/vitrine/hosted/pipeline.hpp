@@ -24,7 +24,10 @@
 //   is a joint space of another model than the text's, the text (so "red shoes" finds red
 //   shoes by their photo). A photo with no vector, no text and no hosted image field is
 //   refused (there is no rule without one);
-// - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp);
+// - retrieval: retrieve_k candidates with rerank, top_k without (defaults.hpp). A text
+//   alone (no photo, no vector given, no joint-space image call) retrieves a storefront page
+//   (text_page.hpp: keywords and its vector fused, `page`'s options; total and facets in the
+//   outcome), by the local embedder's vector or the hosted model's; else one search by vectors;
 // - rerank: the candidates' photos (wanted_images), then one call per batch
 //   (rerank_plan.hpp), every call out at once (at most max_calls_in_flight at a time,
 //   defaults.hpp; a driver stops sending after a fallback). The first transport failure handed to
@@ -61,6 +64,7 @@
 #include "vitrine/index/reader.hpp"
 #include "vitrine/search/field_fusion.hpp"
 #include "vitrine/search/search.hpp"
+#include "vitrine/search/text_page.hpp"
 
 namespace vitrine {
 
@@ -71,6 +75,7 @@ struct HostedRequest {
     std::optional<std::vector<float>> image_query_vector = {};  // the photo, in the image field's space
     FieldWeights weights = {};                                  // of the fields, when both are searched
     SearchOptions filters = {};                           // category, prices, ids; top_k is the depths'
+    PageOptions page = {};  // a text's storefront page: field filters, facets, sort, offset, fusion (its filters unused)
     std::optional<std::size_t> top_k = {};
     std::optional<std::size_t> retrieve_k = {};
     bool rerank = true;
@@ -103,6 +108,8 @@ struct GivenImage {
 struct HostedOutcome {
     RerankOutcome ranking = {};           // results best first; reranked; rerank_error when it fell back
     std::vector<std::string> warnings = {};
+    std::optional<std::size_t> total = {};   // a storefront page's, without rerank: every match
+    std::vector<FacetCounts> facets = {};    // and its facet counts, over every match
     std::optional<std::string> answer = {};  // the answer's text, with `answer` set
     std::vector<std::uint32_t> cited = {};   // positions the answer cites, in order of first citation
 };
@@ -131,6 +138,7 @@ private:
     SearchOptions retrieval_options() const;
     void ask_image_field_query();
     void ask_text_query();
+    bool retrieves_a_page() const;
     void embeddings_received();
     void retrieve_by(std::optional<std::vector<float>> text_vector);
     void retrieved(std::vector<RankedProduct> candidates);

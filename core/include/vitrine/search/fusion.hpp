@@ -34,15 +34,19 @@ enum class Fusion { convex, rrf };
 inline constexpr double default_keyword_weight = 0.7;
 // Cosine under which a vector match is not a match, for the local embedder: on the sample
 // catalogue no nonsense query of the labelled set reaches it (the best: 0.305, "jwkvk";
-// "theiere", a word it lacks: 0.29), while one shared word does ("sofa": 0.33). Hosted
-// models' scores spread differently; callers pass their own floor.
+// "theiere", a word it lacks: 0.29), while one shared word does ("sofa": 0.33).
 inline constexpr float default_vector_floor = 0.32f;
+// A hosted model's scores spread as that model has them, and there are no labelled queries
+// to tune a floor from: no floor (every product is a vector match, as in plain vector search),
+// so keywords add to the model's ranking and take nothing from it. Pass a floor tuned on the
+// model's own scores for an honest "no results" there.
+inline constexpr float hosted_vector_floor = -1.0f;
 inline constexpr double rrf_k = 60;
 
 struct FusionOptions {
     double keyword_weight = default_keyword_weight;  // 0..1
     Fusion fusion = Fusion::convex;
-    float vector_floor = default_vector_floor;
+    std::optional<float> vector_floor = {};  // unset: default_vector_floor (search_text_page: by the vectors' source)
 };
 
 std::optional<Fusion> fusion_from_string(std::string_view name) noexcept;

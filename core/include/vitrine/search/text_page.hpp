@@ -8,20 +8,24 @@
 //   options.sort = vitrine::parse_sort_order("-price");
 //   vitrine::SearchPage page = vitrine::search_text_page(index, "brass lamp", options);
 //
-// Matches: keyword (vitrine/keyword/keyword_search.hpp) and vector matches (the local
-// embedder's vector at or above the relevance floor) fused as vitrine/search/fusion.hpp
-// says. An index without a keywords section matches by vector alone and one whose vectors
-// cannot embed text here (a hosted model's) by keywords alone; then a hit's score is that
-// signal's own (cosine, BM25). All filters (options.filters and field_filters) apply
+// Matches: keyword (vitrine/keyword/keyword_search.hpp) and vector matches (the text's
+// vector at or above the relevance floor) fused as vitrine/search/fusion.hpp says. The
+// vector is text_vector when given (a hosted model's, from its /embeddings: the hosted
+// pipeline passes it; floor unset: hosted_vector_floor), else the local embedder's for a
+// local index (floor unset: default_vector_floor). An index without a keywords section
+// matches by vector alone, and a hosted model's index without text_vector by keywords
+// alone; then a hit's score is that signal's own (cosine, BM25). All filters (options.filters and field_filters) apply
 // before anything is counted; `total` and the facets cover every match, the page is
 // [offset, offset + top_k) of them in `sort` order.
 // A text without a word (empty after folding: "???", "-") matches nothing: total 0, no error.
 // Refuses (ErrorKind::invalid_argument): what vitrine::search refuses in options.filters,
-// unknown filter, facet or sort fields, a keyword weight outside 0..1, and a hosted-model
-// index without a keywords section (its queries need the model: see text_search.hpp).
+// unknown filter, facet or sort fields, a keyword weight outside 0..1, a text_vector of
+// another length than the index's dims, and a hosted-model index with neither a keywords
+// section nor text_vector (its queries need the model: see text_search.hpp).
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +54,7 @@ struct SearchPage {
     std::vector<FacetCounts> facets;
 };
 
-SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options = {});
+SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options = {},
+                            std::span<const float> text_vector = {});
 
 }  // namespace vitrine
