@@ -8,9 +8,10 @@
 //   GET /search?q=lamp&facet=brand&filter=in_stock=true&sort=-price&offset=10
 //   -> also { total, facets: { brand: { Acme: 3, ... } }, facetStats: { price: { min, max } } }
 //
-// Without rerank, a local-embedder index answers a storefront page from WASM (the core's
-// search_text_page: keywords and vectors, filters, exact facet counts, sort, offset, a
-// total); a query with no word in it ('???') is 200 with no results. The core's refusals
+// Without rerank, a text is a storefront page (the core's search_text_page: keywords and
+// vectors, filters, exact facet counts, sort, offset, a total), answered from WASM for a
+// local-embedder index and after the query's embedding for a hosted model's; a query with
+// no word in it ('???') is 200 with no results. The core's refusals
 // of a page's values (an unknown field, a bad filter) are 400s.
 // With rerank=1 the reranker picks k of max(k, RETRIEVE_K) candidates; if it fails, or
 // no endpoint or RERANK_MODEL is configured, the answer is still 200, in retrieval order,
@@ -29,15 +30,15 @@ export async function searchRoute(url, settings, catalogue, charge) {
   const { q, k, rerank, filters, page } = parseSearchRequest(url.searchParams, settings);
   await charge(searchCost({ k, rerank }, settings));
   const storefront = !rerank && catalogue.index.embedder === 'local_hashing';
-  if (!storefront && Object.keys(page).length > 0) {
-    throw new HttpError(400, 'invalid_parameter', "parameters 'facet', 'filter', 'sort' and 'offset' need an index of the local embedder");
+  if (rerank && Object.keys(page).length > 0) {
+    throw new HttpError(400, 'invalid_parameter', "parameters 'facet', 'filter', 'sort' and 'offset' cannot be combined with rerank");
   }
   const client = searchClient(catalogue, settings);
   const cannotRerank = !client ? NOT_CONFIGURED : !settings.rerankModel ? 'this worker has no RERANK_MODEL configured' : null;
   let found;
   try {
     found = client && !storefront
-      ? await client.search(q, { topK: k, retrieveK: Math.max(k, settings.retrieveK), rerank: rerank && !cannotRerank, ...filters })
+      ? await client.search(q, { topK: k, retrieveK: Math.max(k, settings.retrieveK), rerank: rerank && !cannotRerank, ...filters, ...page })
       : localSearch(catalogue, settings, q, k, { ...filters, ...page });
   } catch (error) {
     throw upstreamFailure(error, settings);

@@ -127,6 +127,14 @@ TEST_CASE("a text alone on a hosted-model index is a storefront page by the mode
     CHECK(out.facets[0].field == "category");
 }
 
+TEST_CASE("a text with no word in it finds nothing on a hosted-model index, and the model is not asked", "[hosted_pipeline]") {
+    Catalogue c;
+    HostedPipeline pipeline(c.index, HostedRequest{.query = "???", .rerank = false});
+    REQUIRE(pipeline.finished());
+    CHECK(pipeline.outcome().ranking.results.empty());
+    CHECK(pipeline.outcome().total == std::optional<std::size_t>{0});
+}
+
 TEST_CASE("photos come first, then every rerank batch at once, merged in whatever order they answer", "[hosted_pipeline]") {
     Catalogue c;
     HostedPipeline pipeline(c.index, by_vector(c));

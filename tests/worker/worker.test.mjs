@@ -204,6 +204,18 @@ describe('an index fetched from INDEX_URL, built by a hosted model', () => {
     assert.equal(request.authorized, true);
   });
 
+  test('a hosted index answers a storefront page too: facets and a total, and a no-word query asks no model', async () => {
+    edge.server.reset();
+    const { status, body } = await call('remote', '/search?q=lamp&k=2&facet=category');
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.results.length, 2);
+    assert.equal(Object.values(body.facets.category).reduce((a, b) => a + b, 0), body.total);
+    edge.server.reset();
+    const nothing = await call('remote', '/search?q=%3F%3F%3F');
+    assert.deepEqual([nothing.status, nothing.body.total, nothing.body.results.length], [200, 0, 0]);
+    assert.equal(edge.server.requests.filter((r) => r.endpoint === 'embeddings').length, 0);
+  });
+
   test('fetches the index once and keeps it for the isolate', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await call('remote', `/search?q=lamp+${i}`)).status, 200);
     assert.equal(edge.indexServer.requests['/hosted.vtx'], 1);
@@ -211,7 +223,8 @@ describe('an index fetched from INDEX_URL, built by a hosted model', () => {
 
   test(`truncates the ${SERVER_DIMS}-dims query embedding to the index's ${HOSTED_INDEX_DIMS} and re-normalises it`, async () => {
     const index = vitrine.openIndex(await buildHostedIndex());
-    const query = 'oak dining table';
+    // Words no product has: the page's order is then the model's vector's alone.
+    const query = 'qxz vrmbl';
     const head = embed(query, SERVER_DIMS).slice(0, HOSTED_INDEX_DIMS);
     const norm = Math.hypot(...head);
     const expected = index.search(Float32Array.from(head, (value) => value / norm), { topK: 8 }).results;

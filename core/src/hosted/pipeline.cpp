@@ -7,6 +7,7 @@
 #include "vitrine/base/error.hpp"
 #include "vitrine/catalogue/product_text.hpp"
 #include "vitrine/image/product_photos.hpp"
+#include "vitrine/keyword/tokens.hpp"
 #include "vitrine/hosted/chat_api.hpp"
 #include "vitrine/hosted/image_embeddings_api.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
@@ -103,6 +104,8 @@ void HostedPipeline::ask_text_query() {
         text_vector_ = request_.query_vector;
     } else if (index_.spec().embedder != EmbedderKind::hosted) {
         if (!retrieves_a_page()) text_vector_ = local_text_query(index_, request_.query);  // a page embeds its own
+    } else if (retrieves_a_page() && tokens(request_.query).empty()) {
+        // No word: the page matches nothing, and the model is not asked.
     } else {
         IndexSpec spec = index_.spec();  // a server may name the model otherwise; the template follows the name sent
         if (request_.embedding_model) spec.model = *request_.embedding_model;
