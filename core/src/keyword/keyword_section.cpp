@@ -100,7 +100,7 @@ std::vector<std::uint8_t> write_keyword_section(std::span<const Product> product
     bytes::store<std::uint32_t>(out.data() + 8, static_cast<std::uint32_t>(posting_total));
     bytes::store<std::uint32_t>(out.data() + 12, static_cast<std::uint32_t>(text_bytes));
     bytes::store<std::uint32_t>(out.data() + 16, static_cast<std::uint32_t>(names.size()));
-    std::memcpy(out.data() + layout::keyword_header_size, lengths.data(), lengths.size());
+    std::copy(lengths.begin(), lengths.end(), out.begin() + layout::keyword_header_size);  // an empty vector may hold null data(), which memcpy must not get
 
     std::size_t posting_at = postings_at, text_offset = 0;
     std::uint32_t first_posting = 0, t = 0;
