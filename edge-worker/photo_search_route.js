@@ -1,7 +1,8 @@
 // photo_search_route.js — POST /search (by a photo, and optionally a text) and GET /similar,
-// both answered from the index's vector fields in WASM with no endpoint call: the photo is
-// described by the index's image model (the local descriptor, vitrine/search/photo_query.hpp)
-// and the fields' scores fused by the core's rule (field_fusion.hpp).
+// both answered from the index's vector fields in WASM: the photo is described by the index's
+// image model — the local descriptor (vitrine/search/photo_query.hpp) with no endpoint call,
+// or a hosted one through the endpoint's /embeddings (as is a text beside it on a hosted-model
+// index) — and the fields' scores fused by the core's rule (field_fusion.hpp).
 //
 //   POST /search  {"image": "data:image/jpeg;base64,..." (or image/png: a photo, or the bytes a
 //                  client prepared), "q"?: "velvet sofa", "k"?: 10, "category"?, "min_price"?,
@@ -12,12 +13,15 @@
 // The body is read within MAX_BODY_BYTES (request_body.js); the decoded photo within
 // MAX_IMAGE_BYTES (413), prepared under MAX_IMAGE_PIXELS, the worker's decode budget (413
 // past it, 400 for bytes that are no photo). An index without a local image field answers
-// 400 no_image_field with the core's message; GET /similar of an unknown id is 404.
+// 400 no_image_field with the core's message; GET /similar of an unknown id is 404; a hosted
+// model's photo with no endpoint configured is 503, and the endpoint's failures as GET /search's.
 // Each costs 1 unit, plus IMAGE_COST for the photo (request_cost.js).
 import { VitrineError } from '../wasm/js/index.js';
 import { HttpError, jsonResponse } from './http_error.js';
+import { requireEndpoint } from './hosted_endpoint.js';
 import { readJsonBody } from './request_body.js';
 import { IMAGE_COST } from './request_cost.js';
+import { searchClient, upstreamFailure } from './search_client.js';
 import { parseDepthAndFilters, refuseUnknown } from './search_request.js';
 
 const BODY_FIELDS = new Set(['image', 'q', 'k', 'category', 'min_price', 'max_price', 'text_weight', 'image_weight']);
@@ -48,14 +52,31 @@ export async function photoSearchRoute(request, settings, load, charge) {
   const photo = photoBytes(body.image, settings);
   await charge(1 + IMAGE_COST);
 
-  const { vitrine, index } = await load(settings);
-  if (q !== null && index.embedder !== 'local_hashing')
-    throw new HttpError(400, 'unsupported', 'a text beside the photo needs a local-embedder index here; send the photo alone');
+  const catalogue = await load(settings);
+  const { vitrine, index } = catalogue;
+  if (index.imageField?.embedder === 'hosted' || (q !== null && index.embedder !== 'local_hashing'))
+    return hostedPhotoSearch(catalogue, settings, photo, q, k, { ...filters, ...weights });
   const start = performance.now();
   const found = coreAnswer(() => {
     const prepared = vitrine.prepareImage(photo, { maxPixels: settings.maxImagePixels }).bytes;
     return index.search(q === null ? null : q.trim(), { photo: prepared, topK: k, ...filters, ...weights });
   });
+  return answer(k, found.results, start);
+}
+
+// A hosted image model (or a hosted text model beside the photo) embeds the query through the
+// endpoint: the package's pipeline, without a rerank (the core prepares the photo under
+// MAX_IMAGE_PIXELS and sends it to the image model in the chat form).
+async function hostedPhotoSearch(catalogue, settings, photo, q, k, options) {
+  const client = searchClient(catalogue, settings);
+  if (!client) requireEndpoint(settings);
+  const start = performance.now();
+  let found;
+  try {
+    found = await client.searchByImage(photo, { ...(q === null ? {} : { query: q.trim() }), topK: k, rerank: false, ...options });
+  } catch (error) {
+    throw upstreamFailure(coreFailure(error), settings);
+  }
   return answer(k, found.results, start);
 }
 
@@ -84,13 +105,18 @@ function coreAnswer(call) {
   try {
     return call();
   } catch (error) {
-    if (!(error instanceof VitrineError)) throw error;
-    if (error.kind === 'bad_image') throw new HttpError(400, 'invalid_image', error.message);
-    if (error.kind === 'limit_exceeded') throw new HttpError(413, 'image_too_large', error.message);
-    if (/no product has the id/.test(error.message)) throw new HttpError(404, 'not_found', error.message);
-    if (/image field/.test(error.message)) throw new HttpError(400, 'no_image_field', error.message);
-    throw new HttpError(400, 'invalid_parameter', error.message);
+    throw coreFailure(error);
   }
+}
+
+// What the endpoint answered (bad_response) stays the endpoint's failure; the others are the caller's.
+function coreFailure(error) {
+  if (!(error instanceof VitrineError) || error.kind === 'bad_response') return error;
+  if (error.kind === 'bad_image') return new HttpError(400, 'invalid_image', error.message);
+  if (error.kind === 'limit_exceeded') return new HttpError(413, 'image_too_large', error.message);
+  if (/no product has the id/.test(error.message)) return new HttpError(404, 'not_found', error.message);
+  if (/image field/.test(error.message)) return new HttpError(400, 'no_image_field', error.message);
+  return new HttpError(400, 'invalid_parameter', error.message);
 }
 
 function answer(k, results, start) {

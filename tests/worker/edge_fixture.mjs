@@ -29,7 +29,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { init } from '../../wasm/js/index.js';
-import { embed, startServer } from '../server/openai-compatible-server.mjs';
+import { embed, embedImage, startServer } from '../server/openai-compatible-server.mjs';
 import { startRecordingServer } from '../server/recording-server.mjs';
 import { startWorkerd } from './workerd.mjs';
 
@@ -52,14 +52,24 @@ export function sampleCatalogue() {
   return readFileSync(`${repo}sample/catalogue.json`, 'utf8');
 }
 
-// The sample catalogue embedded by the test server's model, as `vitrine build --embed-url` would.
+// The sample catalogue embedded by the test server's model, as `vitrine build --embed-url` would,
+// and the first PHOTO_PRODUCTS products' prepared photos by its image model (HOSTED_IMAGE_MODEL),
+// as `--image-embed-model` would.
+export const HOSTED_IMAGE_MODEL = 'test-vl-embed';
+export const PHOTO_PRODUCTS = 12;
 export async function buildHostedIndex() {
   const vitrine = await loadVitrine();
   const catalogue = sampleCatalogue();
-  const vectorsJsonl = JSON.parse(catalogue)
+  const products = JSON.parse(catalogue);
+  const vectorsJsonl = products
     .map((product) => JSON.stringify({ id: product.id, embedding: embed(`${product.title}\n${product.description}`, SERVER_DIMS) }))
     .join('\n');
-  return vitrine.buildIndex(catalogue, { vectorsJsonl, model: HOSTED_MODEL, dims: HOSTED_INDEX_DIMS, storage: 'f32' });
+  const imageVectors = products.slice(0, PHOTO_PRODUCTS).map((product) => {
+    const prepared = vitrine.prepareImage(readFileSync(`${repo}sample/${product.image}`)).bytes;
+    return JSON.stringify({ id: product.id, vector: embedImage(Buffer.from(prepared).toString('base64'), SERVER_DIMS) });
+  }).join('\n');
+  return vitrine.buildIndex(catalogue, { vectorsJsonl, model: HOSTED_MODEL, dims: HOSTED_INDEX_DIMS, storage: 'f32',
+    imageVectors, imageModel: HOSTED_IMAGE_MODEL });
 }
 
 // Products whose image references try every way out of IMAGE_BASE, and one that stays in.

@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 
 import { embed } from '../server/openai-compatible-server.mjs';
 import {
-  API_KEY, HOSTED_INDEX_DIMS, HOSTED_MODEL, SERVER_DIMS, SHOP_ORIGIN, buildHostedIndex, loadVitrine, startEdge,
+  API_KEY, HOSTED_IMAGE_MODEL, HOSTED_INDEX_DIMS, HOSTED_MODEL, SERVER_DIMS, SHOP_ORIGIN, buildHostedIndex, loadVitrine,
+  sampleCatalogue, startEdge,
 } from './edge_fixture.mjs';
 
 let edge;
@@ -314,6 +315,23 @@ describe('POST /search by photo and GET /similar, from the index alone', () => {
     assert.ok(!body.results.some((r) => r.id === 'kit-0010'));
     await refused(call('bundled', '/similar?id=nope'), 404, 'not_found', /no product has the id 'nope'/);
     await refused(call('bundled', '/similar?k=3'), 400, 'invalid_parameter', /'id' is required/);
+  });
+
+  test('on an index whose image field is a hosted model, the photo goes to that model and finds its product', async () => {
+    edge.server.reset();
+    const [first] = JSON.parse(sampleCatalogue()).slice(3, 4);
+    const { status, body, text } = await postJson('remote', '/search', { image: photoUri(first.id), k: 5 });
+    assert.equal(status, 200, text);
+    assert.equal(body.results[0].id, first.id);
+    assert.equal(body.results.length, 5);
+    const [sent, ...more] = edge.server.requests.filter((r) => r.endpoint === 'embeddings');
+    assert.equal(more.length, 0);
+    assert.equal(sent.body.model, HOSTED_IMAGE_MODEL);
+    assert.match(sent.body.messages[0].content[0].image_url.url, /^data:image\/jpeg;base64,/);
+    assert.equal(edge.server.requests.filter((r) => r.endpoint === 'rerank').length, 0);
+    const both = await postJson('remote', '/search', { image: photoUri(first.id), q: 'velvet sofa', k: 3, text_weight: 2 });
+    assert.equal(both.status, 200, both.text);
+    assert.equal(both.body.results.length, 3);
   });
 
   test('refuses photos that are not data URIs, not photos, or too large', async () => {

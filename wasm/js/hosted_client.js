@@ -55,7 +55,10 @@ const pageOptions = {
 const searchOptions = {
   ...filterOptions, ...pageOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string,
 };
-const imageSearchOptions = { ...filterOptions, query: check.string, retrieveK: count, topK: count, instruction: check.string };
+const imageSearchOptions = {
+  ...filterOptions, query: check.string, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string,
+  textWeight: check.number, imageWeight: check.number,
+};
 const answerOptions = {
   ...filterOptions, retrieveK: count, topK: count, rerank: check.boolean, instruction: check.string, systemPrompt: check.string, maxTokens: check.integer(1, 2 ** 31 - 1),
 };
@@ -141,12 +144,14 @@ export function createHostedClient({ vitrine, core, handleOf, parseMetadata }, o
       return searchResult(await run('search', o, { query, rerank: o.rerank ?? true }));
     },
 
-    /** By the photo (prepared in WASM) in the image field, then it is the rerank query, with query text if given. */
+    /** By the photo (prepared in WASM) in the image field, then (unless rerank is false) the rerank query, with query text if given. */
     async searchByImage(imageBytes, options) {
       const bytes = check.bytes('searchByImage imageBytes', imageBytes);
       const o = check.checkOptions('searchByImage', options, imageSearchOptions);
       const queryImage = vitrine.prepareImage(bytes, prepareOptions).bytes;
-      return searchResult(await run('searchByImage', o, { query: o.query ?? '', queryImage, queryPhoto: bytes, rerank: true }));
+      const weights = { textWeight: o.textWeight, imageWeight: o.imageWeight };
+      const request = { query: o.query ?? '', queryImage, queryPhoto: bytes, rerank: o.rerank ?? true, ...weights };
+      return searchResult(await run('searchByImage', o, request));
     },
 
     /** The question answered from the top topK products (reranked only if rerank is true). */

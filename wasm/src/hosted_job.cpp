@@ -38,6 +38,8 @@ HostedRequest request_from(const Index& index, const val& js) {
     if (const val photo = js["queryPhoto"]; !photo.isUndefined() && index.image_field() &&
                                             index.image_field()->embedder == EmbedderKind::local_image)
         request.image_query_vector = local_photo_query(index, bytes_from_js(photo).view());
+    if (auto weight = field<double>(js, "textWeight")) request.weights.text = static_cast<float>(*weight);
+    if (auto weight = field<double>(js, "imageWeight")) request.weights.image = static_cast<float>(*weight);
     request.filters.category = field<std::string>(js, "category");
     request.filters.min_price = field<double>(js, "minPrice");
     request.filters.max_price = field<double>(js, "maxPrice");
