@@ -14,7 +14,8 @@
 // (same normalisation, quantisation and kernels), so scores are bit-identical and order is
 // by score, ties by lower position. The result equals search() on the full index whenever
 // search()'s top_k are among the first pass's best `candidates`: default_web_candidates is
-// chosen for recall@10 = 1.0 on the clustered 100k x 1024 benchmark (bench/lazy/, README).
+// the smallest of 50, 100, 200, 300, 500 with recall@10 = 1.0 (200 of 200 answers identical) on
+// the clustered 100k x 1024 benchmark with 64 first-pass dims (300: 0.9965; bench/lazy/, README).
 //
 // Refuses, with a vitrine::Error naming the file: a manifest that parse_web_manifest
 // refuses; a first pass whose length, content hash or contents are not the manifest's
@@ -64,7 +65,8 @@ public:
 
     WebFirstPass first_pass(std::span<const float> query, const WebSearchOptions& options = {}) const;
 
-    // Checks (length, XXH3-128 against the name, layout) and keeps a chunk's bytes (copied).
+    // Checks (length, XXH3-128 against the name, layout) and keeps a chunk's bytes (copied);
+    // a chunk already held is not checked or copied again.
     void add_chunk(std::string_view file, std::span<const std::uint8_t> bytes);
     bool has_chunk(std::string_view file) const;
     std::size_t chunk_bytes_held() const noexcept { return chunk_bytes_held_; }
