@@ -3,7 +3,7 @@
 // over a loopback link throttled to 10 Mbit/s with 50 ms latency a request (throttled_server.mjs).
 //
 //   node bench/lazy/web_index_bench.mjs [--count 100000] [--dims 1024] [--queries 200] [--cold-runs 5]
-//        [--first-pass-dims 64] [--chunk-products 4] [--candidates 500] [--work /tmp/vitrine-web-bench]
+//        [--first-pass-dims 64] [--chunk-products 16] [--candidates 500] [--work /tmp/vitrine-web-bench] [--whole 1]
 //
 // Data (generated into --work, reused by later runs, never committed): `count` products x
 // `dims`, clustered and real-shaped as in bench/recall_bench.cpp: 200 cluster centres of N(0, 1)
@@ -15,7 +15,8 @@
 // the chunk bytes a cold query needs; then bytes and time to the first result, cold, for the
 // whole index and for the pack (median of --cold-runs), and what a second query costs.
 // Scores from the CLI (9 significant digits) are compared as the float32 they parse back to.
-// The WASM module itself is not counted on either side.
+// The WASM module itself is not counted on either side. --whole 0 skips the whole index's download.
+// --cold-runs 0 skips the link altogether (the recall table only).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -25,8 +26,8 @@ import { once } from 'node:events';
 import { init } from '../../wasm/js/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const settings = { count: 100000, dims: 1024, queries: 200, 'cold-runs': 5, 'first-pass-dims': 64, 'chunk-products': 4,
-  candidates: 500, work: '/tmp/vitrine-web-bench', cli: process.env.VITRINE_CLI ?? 'build/bin/vitrine' };
+const settings = { count: 100000, dims: 1024, queries: 200, 'cold-runs': 5, 'first-pass-dims': 64, 'chunk-products': 16,
+  candidates: 500, whole: 1, work: '/tmp/vitrine-web-bench', cli: process.env.VITRINE_CLI ?? 'build/bin/vitrine' };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const name = argv[i].replace(/^--/, '');
@@ -101,14 +102,15 @@ async function recallTable({ packDir, queries, truth }) {
     return manifest.length + JSON.parse(manifest).first_pass.bytes;
   })();
   console.log(`\nrecall@10 against search on the whole index (${queries.length} queries), by candidates rescored:`);
-  console.log('candidates  recall@10  exact answers  chunk bytes a cold query fetches (mean / max)');
+  console.log('candidates  recall@10  exact answers  chunks a cold query fetches: bytes (mean / max), requests (mean)');
   for (const candidates of [50, 100, 200, 300, 500, 1000, 2000]) {
     let found = 0, exact = 0;
-    const chunkBytes = [];
+    const chunkBytes = [], chunkRequests = [];
     for (const [q, query] of queries.entries()) {
       const web = await vitrine.openWebIndex('http://disk/', { fetch: diskFetch(join(work, packDir)) });
       const { results } = await web.search(query, { topK: 10, candidates });
       chunkBytes.push(web.bytesFetched - fixed);
+      chunkRequests.push(web.requests - 2);
       web.close();
       const want = truth[q];
       const ids = new Set(want.map((h) => h.id));
@@ -117,7 +119,8 @@ async function recallTable({ packDir, queries, truth }) {
     }
     const mean = chunkBytes.reduce((a, b) => a + b, 0) / chunkBytes.length;
     console.log(`${String(candidates).padStart(10)}  ${(found / (queries.length * 10)).toFixed(4).padStart(9)}  ` +
-      `${`${exact}/${queries.length}`.padStart(13)}  ${mb(mean)} / ${mb(Math.max(...chunkBytes))}`);
+      `${`${exact}/${queries.length}`.padStart(13)}  ${mb(mean)} / ${mb(Math.max(...chunkBytes))}, ` +
+      `${(chunkRequests.reduce((a, b) => a + b, 0) / chunkRequests.length).toFixed(1)}`);
   }
 }
 
@@ -134,14 +137,18 @@ async function coldRuns({ indexFile, packDir, queries, truth }) {
   console.log('\ncold, over 10 Mbit/s with 50 ms latency a request (time to the first result, bytes downloaded):');
   try {
     let started = performance.now();
-    const response = await fetch(`${base}/${indexFile}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const index = vitrine.openIndex(bytes);
-    const full = index.search(queries[0], { topK: 10 }).results;
-    const fullMs = performance.now() - started;
-    index.close();
-    if (full[0].id !== truth[0][0].id) throw new Error('the whole index answered differently from vitrine search');
-    console.log(`whole int8 index:  ${mb(bytes.length)}  ${(fullMs / 1000).toFixed(2)} s  (1 request)`);
+    let fullBytes = 0, fullMs = 0;
+    if (settings.whole) {
+      const response = await fetch(`${base}/${indexFile}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const index = vitrine.openIndex(bytes);
+      const full = index.search(queries[0], { topK: 10 }).results;
+      fullMs = performance.now() - started;
+      fullBytes = bytes.length;
+      index.close();
+      if (full[0].id !== truth[0][0].id) throw new Error('the whole index answered differently from vitrine search');
+      console.log(`whole int8 index:  ${mb(fullBytes)}  ${(fullMs / 1000).toFixed(2)} s  (1 request)`);
+    }
 
     const runs = [];
     for (let r = 0; r < Math.min(settings['cold-runs'], queries.length); r++) {
@@ -161,7 +168,7 @@ async function coldRuns({ indexFile, packDir, queries, truth }) {
     console.log(`web pack, ${settings.candidates} candidates (median of ${runs.length} cold runs):  ${mb(m((r) => r.bytes))}  ` +
       `${(m((r) => r.ms) / 1000).toFixed(2)} s  (${m((r) => r.requests)} requests; manifest + first pass in ` +
       `${(m((r) => r.opened) / 1000).toFixed(2)} s; answers equal to vitrine search: ${runs.filter((r) => r.same).length}/${runs.length})`);
-    console.log(`  = ${((100 * m((r) => r.bytes)) / bytes.length).toFixed(1)} % of the whole index's bytes, ` +
+    if (settings.whole) console.log(`  = ${((100 * m((r) => r.bytes)) / fullBytes).toFixed(1)} % of the whole index's bytes, ` +
       `${((100 * m((r) => r.ms)) / fullMs).toFixed(1)} % of its time`);
     console.log(`  a second query on the same web index: ${mb(m((r) => r.second.bytes))} more, ${(m((r) => r.second.ms) / 1000).toFixed(2)} s`);
   } finally {
@@ -171,4 +178,4 @@ async function coldRuns({ indexFile, packDir, queries, truth }) {
 
 const data = await makeData();
 await recallTable(data);
-await coldRuns(data);
+if (settings['cold-runs'] > 0) await coldRuns(data);

@@ -35,7 +35,7 @@ commands:
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
-  web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 4]
+  web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 16]
          (a lazily loaded web layout: manifest.json, an int8 first pass, content-named chunks)
 
 hosted endpoint (search, answer, build --embed-model / --image-embed-model):

@@ -251,7 +251,7 @@ test('web-pack writes a manifest, a first pass and content-named chunks, and say
   assert.equal(manifest.format, 'vitrine-web-pack');
   assert.equal(manifest.count, 120);
   assert.equal(manifest.first_pass.dims, 32);
-  assert.equal(manifest.first_pass.bytes, 16 + 120 * (32 + 4));
+  assert.equal(manifest.first_pass.bytes, 16 + 120 * (32 + 4 + 4)); // rows, scales, chunk slots
   assert.equal(manifest.chunks.length, 12);
   const files = readdirSync(join(work, 'pack'));
   assert.equal(files.length, 1 + 1 + 12);

@@ -6,6 +6,7 @@
 
 #include "require_error.hpp"
 #include "test_catalogue.hpp"
+#include "vitrine/image/product_photos.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/web/pack_writer.hpp"
 #include "vitrine/web/web_index.hpp"
@@ -31,6 +32,13 @@ Packed packed(Storage storage, std::uint32_t seed) {
     Packed p{std::move(built), std::move(index), std::move(pack), {}};
     for (const WebPackFile& chunk : p.pack.chunks) p.chunks[chunk.name] = &chunk;
     return p;
+}
+
+// The manifest naming `bytes` (of the same length) in place of one file, as a pack holding them would.
+std::string renamed(std::string manifest, const WebPackFile& file, const std::vector<std::uint8_t>& bytes) {
+    REQUIRE(bytes.size() == file.bytes.size());
+    manifest.replace(manifest.find(file.name), file.name.size(), photo_content_key(bytes) + ".bin");
+    return manifest;
 }
 
 WebIndex open(const Packed& p) { return WebIndex::open(p.pack.manifest_json, p.pack.first_pass.bytes); }
@@ -83,7 +91,7 @@ TEST_CASE("the first pass names only the chunks holding its candidates, each onc
     CHECK(first.candidates.size() == 12);
     CHECK(first.chunks.size() <= 12);
     std::set<std::string> needed;
-    for (const std::uint32_t position : first.candidates) needed.insert(web.manifest().chunks[position / 5].file);
+    for (const std::uint32_t position : first.candidates) needed.insert(std::string(web.chunk_file(position)));
     CHECK(std::set<std::string>(first.chunks.begin(), first.chunks.end()) == needed);
     CHECK(needed.size() == first.chunks.size());
 }
@@ -179,4 +187,42 @@ TEST_CASE("binary indexes and indexes with rescoring copies are not packed", "[w
     spec.rescore = true;
     const auto rescoring = write_index(spec, test::numbered_products(20), test::random_vectors(20, dims, 17));
     test::require_error([&] { write_web_pack(Index::open(rescoring)); }, ErrorKind::unsupported, {"rescor"});
+}
+
+TEST_CASE("chunks group similar products, so a query's candidates need few chunks", "[web]") {
+    // Four tight clusters, interleaved by position (product i in cluster i % 4).
+    constexpr std::size_t products = 1024;
+    const auto centres = test::random_vectors(4, dims, 20);
+    auto vectors = test::random_vectors(products, dims, 21);
+    for (std::size_t i = 0; i < products; ++i)
+        for (std::size_t d = 0; d < dims; ++d)
+            vectors[i * dims + d] = centres[(i % 4) * dims + d] + 0.05f * vectors[i * dims + d];
+    const auto bytes = write_index(test::spec_for(Storage::int8, dims), test::numbered_products(products), vectors);
+    const Index index = Index::open(bytes);
+    const WebPack pack = write_web_pack(index, {.first_pass_dims = 16, .chunk_products = 8});
+    const WebIndex web = WebIndex::open(pack.manifest_json, pack.first_pass.bytes);
+    const std::span<const float> centre(centres.data(), dims);
+    const WebFirstPass first = web.first_pass(centre, {.top_k = 10, .candidates = products / 4});
+    for (const std::uint32_t position : first.candidates) REQUIRE(position % 4 == 0);
+    // Chunks of consecutive positions would need 128 (two of a cluster's products in each); 32 hold them all.
+    CHECK(first.chunks.size() <= 40);
+}
+
+TEST_CASE("a first pass that gives two products one chunk slot is refused, even with a matching hash", "[web]") {
+    const Packed p = packed(Storage::int8, 22);
+    std::vector<std::uint8_t> bytes = p.pack.first_pass.bytes;
+    std::copy_n(bytes.end() - 8, 4, bytes.end() - 4);  // the last product takes the one before's slot
+    test::require_error([&] { WebIndex::open(renamed(p.pack.manifest_json, p.pack.first_pass, bytes), bytes); },
+                        ErrorKind::corrupt_index, {"first pass", "slot"});
+}
+
+TEST_CASE("a chunk holding other products than the first pass puts there is refused, even with a matching hash", "[web]") {
+    const Packed p = packed(Storage::f32, 23);
+    const WebPackFile& chunk = p.pack.chunks[1];
+    std::vector<std::uint8_t> bytes = chunk.bytes;
+    std::swap_ranges(bytes.begin() + 24, bytes.begin() + 28, bytes.begin() + 28);  // its first two positions swapped
+    WebIndex web = WebIndex::open(renamed(p.pack.manifest_json, chunk, bytes), p.pack.first_pass.bytes);
+    const std::string name = photo_content_key(bytes) + ".bin";
+    test::require_error([&] { web.add_chunk(name, bytes); }, ErrorKind::corrupt_index, {name, "where the first pass puts another"});
+    CHECK_FALSE(web.has_chunk(name));
 }

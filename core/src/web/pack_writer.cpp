@@ -6,6 +6,7 @@
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/web/manifest.hpp"
+#include "web/chunk_order.hpp"
 #include "web/pack_files.hpp"
 
 namespace vitrine {
@@ -47,8 +48,13 @@ WebPack write_web_pack(const Index& index, const WebPackOptions& options) {
             scales[i] = quantise_int8(prefix, std::span(rows).subspan(static_cast<std::size_t>(i) * dims, dims));
     }
 
+    const std::uint32_t chunk_products = std::min(options.chunk_products, count);
+    const std::vector<std::uint32_t> order = web::chunk_order(rows, scales, count, dims);
+    std::vector<std::uint32_t> slots(count);
+    for (std::uint32_t slot = 0; slot < count; ++slot) slots[order[slot]] = slot;
+
     WebPack pack;
-    pack.first_pass.bytes = web::encode_first_pass(count, dims, rows, scales);
+    pack.first_pass.bytes = web::encode_first_pass(count, dims, rows, scales, slots);
     pack.first_pass.name = web::content_name(pack.first_pass.bytes);
     WebManifest m;
     m.model = index.model();
@@ -59,10 +65,11 @@ WebPack write_web_pack(const Index& index, const WebPackOptions& options) {
     m.index_bytes = index.byte_size();
     m.first_pass_dims = dims;
     m.first_pass = {pack.first_pass.name, pack.first_pass.bytes.size()};
-    m.chunk_products = std::min(options.chunk_products, count);
-    for (std::uint32_t first = 0; first < count; first += m.chunk_products) {
+    m.chunk_products = chunk_products;
+    for (std::uint32_t first = 0; first < count; first += chunk_products) {
         WebPackFile chunk;
-        chunk.bytes = web::encode_chunk(index, first, std::min(m.chunk_products, count - first));
+        const std::span<const std::uint32_t> positions(order.data() + first, std::min(chunk_products, count - first));
+        chunk.bytes = web::encode_chunk(index, first / chunk_products, positions);
         chunk.name = web::content_name(chunk.bytes);
         m.chunks.push_back({chunk.name, chunk.bytes.size()});
         pack.chunks.push_back(std::move(chunk));

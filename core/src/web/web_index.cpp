@@ -38,6 +38,13 @@ struct WebIndex::Chunk {
     web::ChunkView view;  // into bytes
 };
 
+struct WebIndex::Held {
+    const web::ChunkView& view;
+    std::uint32_t local;
+};
+
+web::FirstPassRows WebIndex::first() const { return {first_rows_, first_scales_, first_slots_}; }
+
 WebIndex::WebIndex(WebIndex&&) noexcept = default;
 WebIndex& WebIndex::operator=(WebIndex&&) noexcept = default;
 WebIndex::~WebIndex() = default;
@@ -51,6 +58,7 @@ WebIndex WebIndex::open(std::string_view manifest_json, std::span<const std::uin
     const web::FirstPassRows rows = web::decode_first_pass(web.first_pass_bytes_, m);
     web.first_rows_ = rows.rows;
     web.first_scales_ = rows.scales;
+    web.first_slots_ = rows.slots;
     for (std::uint32_t i = 0; i < m.chunks.size(); ++i)
         if (!web.chunk_numbers_.emplace(m.chunks[i].file, i).second)
             throw Error(ErrorKind::corrupt_index, "web manifest: chunk " + m.chunks[i].file + " is listed twice");
@@ -80,7 +88,7 @@ WebFirstPass WebIndex::first_pass(std::span<const float> query, const WebSearchO
     std::vector<bool> named(manifest_.chunks.size(), false);
     for (const SearchHit& hit : std::move(best).sorted()) {
         out.candidates.push_back(hit.position);
-        const std::uint32_t chunk = manifest_.chunk_of(hit.position);
+        const std::uint32_t chunk = web::slot_of(first(), hit.position) / manifest_.chunk_products;
         if (!named[chunk]) out.chunks.push_back(manifest_.chunks[chunk].file);
         named[chunk] = true;
     }
@@ -95,7 +103,7 @@ void WebIndex::add_chunk(std::string_view file, std::span<const std::uint8_t> by
     web::check_pack_file(manifest_.chunks[found->second], bytes, what);
     auto chunk = std::make_unique<Chunk>();
     chunk->bytes.assign(bytes.begin(), bytes.end());
-    chunk->view = web::decode_chunk(chunk->bytes, manifest_, found->second);
+    chunk->view = web::decode_chunk(chunk->bytes, manifest_, first(), found->second);
     chunk_bytes_held_ += chunk->bytes.size();
     chunks_[found->second] = std::move(chunk);
 }
@@ -105,19 +113,25 @@ bool WebIndex::has_chunk(std::string_view file) const {
     return found != chunk_numbers_.end() && chunks_[found->second] != nullptr;
 }
 
-const WebIndex::Chunk& WebIndex::chunk_at(std::uint32_t position) const {
+std::string_view WebIndex::chunk_file(std::uint32_t position) const {
     if (position >= manifest_.count)
         refuse("position " + std::to_string(position) + " is past the pack's " + std::to_string(manifest_.count));
-    const std::uint32_t number = manifest_.chunk_of(position);
-    if (!chunks_[number]) refuse("chunk " + manifest_.chunks[number].file + " (position " + std::to_string(position) + ") was not added");
-    return *chunks_[number];
+    return manifest_.chunks[web::slot_of(first(), position) / manifest_.chunk_products].file;
+}
+
+WebIndex::Held WebIndex::held(std::uint32_t position) const {
+    const std::string_view file = chunk_file(position);
+    const std::uint32_t slot = web::slot_of(first(), position);
+    const std::uint32_t number = slot / manifest_.chunk_products;
+    if (!chunks_[number]) refuse("chunk " + std::string(file) + " (position " + std::to_string(position) + ") was not added");
+    return {chunks_[number]->view, slot % manifest_.chunk_products};
 }
 
 std::vector<SearchHit> WebIndex::rescore(std::span<const float> query, const WebFirstPass& first,
                                          const WebSearchOptions& options) const {
     check_options(options);
     const std::vector<float> full = unit(query, manifest_.dims);
-    for (const std::uint32_t position : first.candidates) chunk_at(position);  // every chunk first: all or nothing
+    for (const std::uint32_t position : first.candidates) held(position);  // every chunk first: all or nothing
     const kernels::KernelTable& k = kernels::active_kernels();
     const std::size_t dims = manifest_.dims;
     std::vector<std::int8_t> q;
@@ -128,11 +142,10 @@ std::vector<SearchHit> WebIndex::rescore(std::span<const float> query, const Web
     }
     TopK best(std::min<std::size_t>(options.top_k, manifest_.count));
     for (const std::uint32_t position : first.candidates) {
-        const web::ChunkView& view = chunk_at(position).view;
-        const std::uint32_t local = position - manifest_.chunk_of(position) * manifest_.chunk_products;
+        const auto [view, local] = held(position);
         const std::uint8_t* row = view.rows + local * web::row_bytes(manifest_);
         if (manifest_.storage == Storage::f32) {
-            // Rows start 24 bytes into a heap buffer, so f32 rows are 4-byte aligned.
+            // Rows start 24 + 4 x products bytes into a heap buffer, so f32 rows are 4-byte aligned.
             best.offer(position, k.dot_f32(full.data(), reinterpret_cast<const float*>(row), dims));
         } else {
             const std::int32_t dot = k.dot_i8(q.data(), reinterpret_cast<const std::int8_t*>(row), dims);
@@ -143,8 +156,8 @@ std::vector<SearchHit> WebIndex::rescore(std::span<const float> query, const Web
 }
 
 RecordView WebIndex::record(std::uint32_t position) const {
-    const Chunk& chunk = chunk_at(position);
-    return chunk.view.records[position - manifest_.chunk_of(position) * manifest_.chunk_products];
+    const auto [view, local] = held(position);
+    return view.records[local];
 }
 
 }  // namespace vitrine

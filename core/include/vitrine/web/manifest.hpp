@@ -1,14 +1,15 @@
 // vitrine/web/manifest.hpp — the manifest of a web pack: what a browser fetches first.
 //
 //   vitrine::WebManifest m = vitrine::parse_web_manifest(json_text);
-//   m.first_pass.file; m.chunks[m.chunk_of(position)].file;
+//   m.first_pass.file; m.chunks[i].file; m.chunk_products;
 //
 // A web pack (vitrine/web/pack_writer.hpp) is a companion of an index for hosts that
 // serve whole files only: manifest.json, a first-pass file (an int8 Matryoshka prefix of
 // every vector) and chunk files, each holding chunk_products consecutive products' full
 // rows and records. Every file but the manifest is named by the XXH3-128 of its bytes
 // (32 hex digits + ".bin"), so a CDN may cache it forever and a reader can check it.
-// Chunk i holds positions [i * chunk_products, min(count, (i + 1) * chunk_products)).
+// Chunk i holds slots [i * chunk_products, min(count, (i + 1) * chunk_products)); the first
+// pass says which product has which slot (similar products share chunks, web/chunk_order.hpp).
 //
 // parse_web_manifest refuses (ErrorKind::corrupt_index, naming the field) text that is
 // not JSON, a format other than "vitrine-web-pack", missing or mistyped fields, counts
@@ -44,8 +45,6 @@ struct WebManifest {
     WebPackFileRef first_pass;
     std::uint32_t chunk_products = 0;
     std::vector<WebPackFileRef> chunks;
-
-    std::uint32_t chunk_of(std::uint32_t position) const noexcept { return position / chunk_products; }
 };
 
 WebManifest parse_web_manifest(std::string_view json_text);

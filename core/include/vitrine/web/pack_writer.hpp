@@ -8,8 +8,10 @@
 // vector (dequantised from int8 storage), re-normalised to unit length and quantised to
 // int8 with one scale (as the int8 index storage quantises). A product whose prefix is
 // all zeros gets a zero row (it scores 0 in the first pass). Chunks hold chunk_products
-// consecutive products each: their rows exactly as the index stores them, and their
-// records. Layout and names: vitrine/web/manifest.hpp; reading: vitrine/web/web_index.hpp.
+// products each: their rows exactly as the index stores them, and their records. Similar
+// products share chunks (each product joins its nearest of count / 64 pivot products in
+// first-pass space), so a query's candidates, which are similar, need few chunks.
+// Layout and names: vitrine/web/manifest.hpp; reading: vitrine/web/web_index.hpp.
 //
 // Refuses (ErrorKind::unsupported) binary storage and indexes with rescoring copies (their
 // search is a two-step estimate that a pack cannot reproduce bit for bit), and
@@ -27,7 +29,7 @@ namespace vitrine {
 
 struct WebPackOptions {
     std::uint32_t first_pass_dims = 64;
-    std::uint32_t chunk_products = 4;
+    std::uint32_t chunk_products = 16;
 };
 
 struct WebPackFile {

@@ -39,6 +39,9 @@
 #include "vitrine/web/manifest.hpp"
 
 namespace vitrine {
+namespace web {
+struct FirstPassRows;
+}
 
 inline constexpr std::size_t default_web_candidates = 500;
 
@@ -74,15 +77,21 @@ public:
     std::vector<SearchHit> rescore(std::span<const float> query, const WebFirstPass& first,
                                    const WebSearchOptions& options = {}) const;
     RecordView record(std::uint32_t position) const;
+    // The chunk file holding a product (position < count()).
+    std::string_view chunk_file(std::uint32_t position) const;
 
 private:
     struct Chunk;
+    struct Held;  // a product's chunk and its place there
     WebIndex() = default;
-    const Chunk& chunk_at(std::uint32_t position) const;
+    Held held(std::uint32_t position) const;  // refuses a position whose chunk is not added
+    web::FirstPassRows first() const;
     WebManifest manifest_;
     std::vector<std::uint8_t> first_pass_bytes_;
+    // Into first_pass_bytes_ (web/pack_files.hpp): rows, scales, slots.
     const std::int8_t* first_rows_ = nullptr;
     const std::uint8_t* first_scales_ = nullptr;
+    const std::uint8_t* first_slots_ = nullptr;
     std::unordered_map<std::string, std::uint32_t> chunk_numbers_;  // file name -> chunk
     std::vector<std::unique_ptr<Chunk>> chunks_;                    // by chunk; null until added
     std::size_t chunk_bytes_held_ = 0;
