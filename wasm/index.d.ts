@@ -386,11 +386,43 @@ export interface HostedClient {
   answer(question: string, options?: AnswerOptions): Promise<Answer>;
 }
 
+export interface WebIndexOptions {
+  /** Defaults to globalThis.fetch. */
+  fetch?: (url: URL) => Promise<Response>;
+  /** Chunk fetches in flight at once, 1..64 (default 6). */
+  concurrency?: number;
+}
+
+export interface WebSearchOptions {
+  topK?: number;
+  /** First-pass candidates rescored exactly (default: the core's, 500). */
+  candidates?: number;
+}
+
+/** A web pack (`vitrine web-pack`): manifest and first pass fetched once, chunks as searches need them. */
+export interface VitrineWebIndex {
+  readonly count: number;
+  readonly dims: number;
+  readonly firstPassDims: number;
+  readonly storage: 'f32' | 'int8';
+  readonly model: string;
+  /** The whole index's size in bytes, for comparison. */
+  readonly indexBytes: number;
+  /** Bytes of every response body so far (manifest, first pass, chunks). */
+  readonly bytesFetched: number;
+  readonly requests: number;
+  /** index.search's results for this vector on the whole index, when its top-k are among the candidates. */
+  search(query: Float32Array, options?: WebSearchOptions): Promise<SearchResult>;
+  close(): void;
+}
+
 export interface Vitrine {
   /** The SIMD kernels in use ('sse4.1': xsimd's SSE4.1 code lowered to WASM SIMD128). */
   readonly searchKernel: string;
   /** Copies the index bytes into WebAssembly memory once and validates them. */
   openIndex(bytes: Bytes): VitrineIndex;
+  /** Opens the web pack at baseUrl (its manifest.json and first pass); a VitrineError if either is refused. */
+  openWebIndex(baseUrl: string | URL, options?: WebIndexOptions): Promise<VitrineWebIndex>;
   /** The offline feature-hashing embedder (a lexical fallback). */
   embedLocal(text: string, dims: number): Float32Array;
   /** JPEG, PNG, WebP (still) or GIF (first frame) in; an upright JPEG whose longest edge is at most maxEdge out. */

@@ -16,5 +16,6 @@ int run_search(const Args& args);
 int run_similar(const Args& args);
 int run_answer(const Args& args);
 int run_resize(const Args& args);
+int run_web_pack(const Args& args);
 
 }  // namespace vitrine::cli

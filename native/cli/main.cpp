@@ -37,6 +37,8 @@ commands:
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
+  web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 16]
+         (a lazily loaded web layout: manifest.json, an int8 first pass, content-named chunks)
 
 hosted endpoint (search, answer, build --embed-model / --image-embed-model):
   VITRINE_API_BASE=https://host/v1  VITRINE_API_KEY=...  (or --api-base URL)
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
         if (command == "similar") return run_similar(args);
         if (command == "answer") return run_answer(args);
         if (command == "resize") return run_resize(args);
+        if (command == "web-pack") return run_web_pack(args);
         throw UsageError("unknown command '" + command + "' (try vitrine --help)");
     } catch (const UsageError& e) {
         std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), redact_api_key(e.what()).c_str());

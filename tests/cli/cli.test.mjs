@@ -243,3 +243,31 @@ test('resize refuses a file that is not an image', () => {
   assertFailsWithOneLine(vitrine('resize', 'not-image.jpg', 'out.jpg'), 1, /image/i);
   assert.equal(existsSync(join(work, 'out.jpg')), false);
 });
+
+test('web-pack writes a manifest, a first pass and content-named chunks, and says what it wrote', () => {
+  const run = vitrine('web-pack', 'int8.vtx', '--out', 'pack', '--first-pass-dims', '32', '--chunk-products', '10');
+  assert.equal(run.code, 0, run.stderr);
+  const manifest = JSON.parse(readFileSync(join(work, 'pack/manifest.json'), 'utf8'));
+  assert.equal(manifest.format, 'vitrine-web-pack');
+  assert.equal(manifest.count, 120);
+  assert.equal(manifest.first_pass.dims, 32);
+  assert.equal(manifest.first_pass.bytes, 16 + 120 * (32 + 4 + 4)); // rows, scales, chunk slots
+  assert.equal(manifest.chunks.length, 12);
+  const files = readdirSync(join(work, 'pack'));
+  assert.equal(files.length, 1 + 1 + 12);
+  for (const chunk of manifest.chunks) {
+    assert.match(chunk.file, /^[0-9a-f]{32}\.bin$/);
+    assert.equal(readFileSync(join(work, 'pack', chunk.file)).length, chunk.bytes);
+  }
+  assert.match(run.stdout, /manifest\.json: \d+ bytes\n/);
+  assert.match(run.stdout, new RegExp(`${manifest.first_pass.file}: ${manifest.first_pass.bytes} bytes \\(first pass, 32 dims int8\\)`));
+  assert.match(run.stdout, /12 chunks of up to 10 products: \d+ bytes\n/);
+});
+
+test('web-pack refuses a binary index and first-pass dims above the index dims, in one line', () => {
+  assert.equal(vitrine('build', '--catalogue', join(sample, 'catalogue.json'), '--out', 'signs.vtx', '--storage', 'binary').code, 0);
+  assertFailsWithOneLine(vitrine('web-pack', 'signs.vtx', '--out', 'signs-pack'), 1, /only f32 and int8 indexes/);
+  assertFailsWithOneLine(vitrine('web-pack', 'int8.vtx', '--out', 'wide-pack', '--first-pass-dims', '257'), 1,
+    /first_pass_dims must be in 1\.\.256/);
+  assert.equal(existsSync(join(work, 'signs-pack')), false);
+});

@@ -8,7 +8,8 @@
 // field, f32 and int8, one with keywords and facet columns of every kind) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
-// reached at once), and the WebP and GIF fixtures of tests/fixtures/images.
+// reached at once), and the WebP and GIF fixtures of tests/fixtures/images; f32 and int8 indexes
+// for the web pack target.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +87,13 @@ std::vector<std::uint8_t> marked_progressive(std::vector<std::uint8_t> jpeg) {
             break;
         }
     return jpeg;
+}
+
+// Indexes for web packs: f32 and int8 with a short last chunk (2 products a chunk), and one product.
+void web_pack_seeds() {
+    write("web_pack", "f32-5x8.vtx", build_random_index(Storage::f32, 5, 8, 11).bytes);
+    write("web_pack", "int8-7x20.vtx", build_random_index(Storage::int8, 7, 20, 12).bytes);
+    write("web_pack", "int8-1x3.vtx", build_random_index(Storage::int8, 1, 3, 13).bytes);
 }
 
 void image_seeds() {
@@ -190,6 +198,7 @@ int main(int argc, char** argv) {
     }
     root = argv[1];
     index_seeds();
+    web_pack_seeds();
     image_seeds();
     response_seeds();
     catalogue_seeds();

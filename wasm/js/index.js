@@ -9,6 +9,8 @@
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
+//   const web = await vitrine.openWebIndex('https://cdn.example/pack/');   // a web pack, fetched lazily
+//   const { results } = await web.search(queryVector, { topK: 10 });
 //
 // Each init() makes an independent module instance with its own memory. Inputs are
 // copied into WebAssembly memory once (index bytes stay there until close()); results
@@ -20,6 +22,7 @@ import * as check from './arguments.js';
 import { EndpointError, unwrap, VitrineError } from './errors.js';
 import { createHostedClient } from './hosted_client.js';
 import { compileWasm } from './load_wasm.js';
+import { openWebIndex } from './web_index.js';
 import createVitrineCore from '../dist/vitrine_core.mjs';
 
 export { EndpointError, VitrineError };
@@ -110,6 +113,11 @@ class Vitrine {
   openIndex(bytes) {
     const handle = unwrap(this.#core, this.#core.openIndex(check.bytes('openIndex bytes', bytes)));
     return new VitrineIndex(this.#core, handle);
+  }
+
+  // A web pack (`vitrine web-pack`) at baseUrl, fetched lazily (js/web_index.js); options {fetch?, concurrency?}.
+  openWebIndex(baseUrl, options) {
+    return openWebIndex(this.#core, baseUrl, options, parseMetadata);
   }
 
   embedLocal(text, dims) {

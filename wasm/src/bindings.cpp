@@ -11,11 +11,13 @@
 #include "hosted_job.hpp"
 #include "module_functions.hpp"
 #include "opened_index.hpp"
+#include "web_index_binding.hpp"
 #include "vitrine/search/search.hpp"
 
 namespace {
 
 std::string search_kernel() { return vitrine::search_kernel_name(); }
+std::string web_manifest_name_js() { return std::string(vitrine::web_manifest_name); }
 
 }  // namespace
 
@@ -35,6 +37,18 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .function("similar", &vitrine::wasm::similar_js)
         .function("imageField", &vitrine::wasm::image_field_js)
         .function("record", &OpenedIndex::record);
+    using vitrine::wasm::OpenedWebIndex;
+    class_<OpenedWebIndex>("OpenedWebIndex")
+        .property("count", &OpenedWebIndex::count)
+        .property("dims", &OpenedWebIndex::dims)
+        .property("firstPassDims", &OpenedWebIndex::first_pass_dims)
+        .property("storage", &OpenedWebIndex::storage)
+        .property("model", &OpenedWebIndex::model)
+        .property("indexBytes", &OpenedWebIndex::index_bytes)
+        .property("chunkBytesHeld", &OpenedWebIndex::chunk_bytes_held)
+        .function("search", &OpenedWebIndex::search)
+        .function("addChunk", &OpenedWebIndex::add_chunk)
+        .function("hasChunk", &OpenedWebIndex::has_chunk);
     using vitrine::wasm::HostedJob;
     class_<HostedJob>("HostedJob")
         .function("finished", &HostedJob::finished)
@@ -46,6 +60,10 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .function("outcome", &HostedJob::outcome);
 
     function("openIndex", &OpenedIndex::open);
+    // Web packs, fetched lazily by js/web_index.js.
+    function("webManifestName", &web_manifest_name_js);
+    function("webManifestFirstPass", &vitrine::wasm::web_manifest_first_pass);
+    function("openWebIndex", &OpenedWebIndex::open);
     function("embedLocal", &vitrine::wasm::embed_local);
     function("prepareImage", &vitrine::wasm::prepare_image);
     function("toDataUri", &vitrine::wasm::to_data_uri);

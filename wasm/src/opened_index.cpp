@@ -12,9 +12,20 @@
 #include "vitrine/search/text_search.hpp"
 
 namespace vitrine::wasm {
-namespace {
 
 using emscripten::val;
+
+SearchOptions search_options_from(const val& js) {
+    SearchOptions options;
+    if (const val top_k = js["topK"]; !top_k.isUndefined()) options.top_k = top_k.as<std::uint32_t>();
+    if (const val category = js["category"]; !category.isUndefined()) options.category = category.as<std::string>();
+    if (const val min_price = js["minPrice"]; !min_price.isUndefined()) options.min_price = min_price.as<double>();
+    if (const val max_price = js["maxPrice"]; !max_price.isUndefined()) options.max_price = max_price.as<double>();
+    if (const val ids = js["ids"]; !ids.isUndefined()) options.ids = emscripten::vecFromJSArray<std::string>(ids);
+    if (const val rescore = js["rescore"]; !rescore.isUndefined()) options.rescore = rescore.as<bool>();
+    if (const val factor = js["rescoreFactor"]; !factor.isUndefined()) options.rescore_factor = factor.as<std::uint32_t>();
+    return options;
+}
 
 // Metadata crosses as its JSON text and the JS layer parses it: a malformed text in
 // a hostile index then fails in JS, not as a JS exception thrown through C++ frames.
@@ -28,20 +39,6 @@ void set_record_fields(val& out, const RecordView& r) {
     out.set("metadata", std::string(r.metadata_json));
     out.set("preparedImage", std::string(r.prepared_image));
     out.set("thumbnail", std::string(r.thumbnail));
-}
-
-}  // namespace
-
-SearchOptions search_options_from(const val& js) {
-    SearchOptions options;
-    if (const val top_k = js["topK"]; !top_k.isUndefined()) options.top_k = top_k.as<std::uint32_t>();
-    if (const val category = js["category"]; !category.isUndefined()) options.category = category.as<std::string>();
-    if (const val min_price = js["minPrice"]; !min_price.isUndefined()) options.min_price = min_price.as<double>();
-    if (const val max_price = js["maxPrice"]; !max_price.isUndefined()) options.max_price = max_price.as<double>();
-    if (const val ids = js["ids"]; !ids.isUndefined()) options.ids = emscripten::vecFromJSArray<std::string>(ids);
-    if (const val rescore = js["rescore"]; !rescore.isUndefined()) options.rescore = rescore.as<bool>();
-    if (const val factor = js["rescoreFactor"]; !factor.isUndefined()) options.rescore_factor = factor.as<std::uint32_t>();
-    return options;
 }
 
 val hits_to_js(const Index& index, const std::vector<SearchHit>& hits) {

@@ -28,6 +28,8 @@ namespace vitrine::wasm {
 SearchOptions search_options_from(const emscripten::val& options);
 // {results: [hits]}, each hit {rank, id, score, position, title, ..., metadata (JSON text)}.
 emscripten::val hits_to_js(const Index& index, const std::vector<SearchHit>& hits);
+// A record's fields set on a JS object (id, title, ..., metadata as its JSON text).
+void set_record_fields(emscripten::val& out, const RecordView& record);
 
 class OpenedIndex {
 public:

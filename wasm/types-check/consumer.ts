@@ -3,7 +3,7 @@
 // from the API, or that is too loose to catch misuse, fails `npm run typecheck`.
 import {
   EndpointError, init, VitrineError, type Answer, type HostedClient, type HostedResult, type HostedSearchResult,
-  type SearchHit, type SearchResult, type Vitrine, type VitrineIndex,
+  type SearchHit, type SearchResult, type Vitrine, type VitrineIndex, type VitrineWebIndex,
 } from 'vitrine';
 
 async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: WebAssembly.Module): Promise<string> {
@@ -22,6 +22,10 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const colour: unknown = index.record(0).metadata['colour'];
   const storage: 'f32' | 'int8' | 'binary' = index.storage;
   index.close();
+  const web: VitrineWebIndex = await vitrine.openWebIndex('https://cdn.example/pack/', { concurrency: 4 });
+  const lazy: SearchResult = await web.search(query, { topK: 5, candidates: 200 });
+  const fetched: number = web.bytesFetched + web.requests + web.indexBytes + (lazy.results[0]?.score ?? 0);
+  web.close();
 
   const image = vitrine.prepareImage(photo, { maxEdge: 512, quality: 80, maxPixels: 40_000_000 });
   const uri: string = vitrine.toDataUri(image.bytes, image.mime);
@@ -35,7 +39,7 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   } catch (e) {
     if (e instanceof VitrineError && e.kind === 'corrupt_index') return e.message;
   }
-  return `${title} ${String(colour)} ${storage} ${uri.length} ${image.width}x${image.height} ${vitrine.heapBytesInUse()} ${vitrine.searchKernel}`;
+  return `${title} ${String(colour)} ${storage} ${uri.length} ${image.width}x${image.height} ${vitrine.heapBytesInUse()} ${vitrine.searchKernel} ${fetched}`;
 }
 
 async function hostedStorefront(vitrine: Vitrine, index: VitrineIndex, photo: Uint8Array): Promise<string> {

@@ -3,7 +3,7 @@
 //   #include <vitrine/vitrine.hpp>
 //   vitrine::Index index = vitrine::Index::open(bytes);
 //
-// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted);
+// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted, web);
 // include a single header from one when that is all a unit needs.
 #pragma once
 
@@ -50,3 +50,7 @@
 #include "vitrine/hosted/rerank_merge.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
+
+#include "vitrine/web/manifest.hpp"
+#include "vitrine/web/pack_writer.hpp"
+#include "vitrine/web/web_index.hpp"

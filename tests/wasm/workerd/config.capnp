@@ -18,6 +18,7 @@ const worker :Workerd.Worker = (
     (name = "js/product_images.js", esModule = embed "js/product_images.js"),
     (name = "js/hosted_pipeline.js", esModule = embed "js/hosted_pipeline.js"),
     (name = "js/transport.js", esModule = embed "js/transport.js"),
+    (name = "js/web_index.js", esModule = embed "js/web_index.js"),
     (name = "dist/vitrine_core.mjs", esModule = embed "dist/vitrine_core.mjs"),
     (name = "dist/vitrine_core.wasm", wasm = embed "dist/vitrine_core.wasm"),
   ],

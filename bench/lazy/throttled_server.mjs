@@ -1,0 +1,42 @@
+// throttled_server.mjs — serves a directory over HTTP as a slow link would: every response
+// waits `latency` ms before its first byte, and all responses share one `mbit` Mbit/s link
+// (sent in 16 KiB slices, each waiting for the link). Plain GETs, no Range support.
+//
+//   node bench/lazy/throttled_server.mjs DIR [--mbit 10] [--latency-ms 50]   # prints "port N"
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join, normalize } from 'node:path';
+
+const [dir, ...rest] = process.argv.slice(2);
+const settings = { mbit: 10, 'latency-ms': 50 };
+for (let i = 0; i < rest.length; i += 2) settings[rest[i].replace(/^--/, '')] = Number(rest[i + 1]);
+const bytesPerMs = (settings.mbit * 1e6) / 8 / 1000;
+const slice = 16 * 1024;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+let linkFreeAt = 0; // when the shared link has sent every slice reserved so far
+
+async function send(response, bytes) {
+  await sleep(settings['latency-ms']);
+  response.writeHead(200, { 'content-length': bytes.length, 'content-type': 'application/octet-stream' });
+  for (let at = 0; at < bytes.length; at += slice) {
+    const part = bytes.subarray(at, at + slice);
+    linkFreeAt = Math.max(performance.now(), linkFreeAt) + part.length / bytesPerMs;
+    await sleep(linkFreeAt - performance.now());
+    if (!response.write(part)) await new Promise((resolve) => response.once('drain', resolve));
+  }
+  response.end();
+}
+
+const server = createServer(async (request, response) => {
+  const name = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^\/+/, '');
+  if (name.startsWith('..')) return response.writeHead(403).end();
+  let bytes;
+  try {
+    bytes = await readFile(join(dir, name));
+  } catch {
+    return response.writeHead(404).end();
+  }
+  await send(response, bytes);
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => console.log(`port ${server.address().port}`));

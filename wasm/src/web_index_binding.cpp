@@ -1,0 +1,80 @@
+// web_index_binding.cpp — a web pack in WASM memory (see web_index_binding.hpp).
+#include "web_index_binding.hpp"
+
+#include "failure.hpp"
+#include "js_arrays.hpp"
+#include "opened_index.hpp"
+
+namespace vitrine::wasm {
+
+using emscripten::val;
+
+namespace {
+
+WebSearchOptions web_options_from(const val& js) {
+    WebSearchOptions options;
+    if (const val top_k = js["topK"]; !top_k.isUndefined()) options.top_k = top_k.as<std::uint32_t>();
+    if (const val candidates = js["candidates"]; !candidates.isUndefined())
+        options.candidates = candidates.as<std::uint32_t>();
+    return options;
+}
+
+}  // namespace
+
+val web_manifest_first_pass(const val& manifest_utf8) {
+    return guarded([&] {
+        const WebManifest manifest = parse_web_manifest(text_from_js(manifest_utf8));
+        val out = val::object();
+        out.set("file", manifest.first_pass.file);
+        out.set("bytes", static_cast<double>(manifest.first_pass.bytes));
+        return out;
+    });
+}
+
+std::unique_ptr<OpenedWebIndex> OpenedWebIndex::open(const val& manifest_utf8, const val& first_pass) {
+    return guarded([&] {
+        const AlignedBytes bytes = bytes_from_js(first_pass);
+        return std::unique_ptr<OpenedWebIndex>(new OpenedWebIndex(WebIndex::open(text_from_js(manifest_utf8), bytes.view())));
+    });
+}
+
+std::string OpenedWebIndex::storage() const { return to_string(web_.manifest().storage); }
+
+val OpenedWebIndex::search(const val& query, const val& options) const {
+    return guarded([&] {
+        const std::vector<float> vector = floats_from_js(query);
+        const WebSearchOptions web_options = web_options_from(options);
+        const WebFirstPass first = web_.first_pass(vector, web_options);
+        val missing = val::array();
+        std::size_t n = 0;
+        for (const std::string& file : first.chunks)
+            if (!web_.has_chunk(file)) missing.set(n++, file);
+        val out = val::object();
+        if (n > 0) {
+            out.set("missing", missing);
+            return out;
+        }
+        const std::vector<SearchHit> hits = web_.rescore(vector, first, web_options);
+        val results = val::array();
+        for (std::size_t rank = 0; rank < hits.size(); ++rank) {
+            val hit = val::object();
+            hit.set("rank", rank + 1);
+            hit.set("score", hits[rank].score);
+            hit.set("position", hits[rank].position);
+            set_record_fields(hit, web_.record(hits[rank].position));
+            results.set(rank, hit);
+        }
+        out.set("results", results);
+        return out;
+    });
+}
+
+val OpenedWebIndex::add_chunk(const std::string& file, const val& bytes) {
+    return guarded([&] {
+        const AlignedBytes copy = bytes_from_js(bytes);
+        web_.add_chunk(file, copy.view());
+        return val(true);
+    });
+}
+
+}  // namespace vitrine::wasm
