@@ -16,5 +16,7 @@ int run_search(const Args& args);
 int run_similar(const Args& args);
 int run_answer(const Args& args);
 int run_resize(const Args& args);
+int run_delta(const Args& args);
+int run_apply_delta(const Args& args);
 
 }  // namespace vitrine::cli
