@@ -3,8 +3,9 @@
 //   #include <vitrine/vitrine.hpp>
 //   vitrine::Index index = vitrine::Index::open(bytes);
 //
-// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted);
-// include a single header from one when that is all a unit needs.
+// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted,
+// delta); include a single header from one when that is all a unit needs. (delta/make_delta.hpp
+// is left out: native builds only.)
 #pragma once
 
 #include "vitrine/version.hpp"
@@ -50,3 +51,5 @@
 #include "vitrine/hosted/rerank_merge.hpp"
 #include "vitrine/hosted/rerank_plan.hpp"
 #include "vitrine/hosted/retry_policy.hpp"
+#include "vitrine/delta/apply_delta.hpp"
+#include "vitrine/delta/delta_format.hpp"
