@@ -49,7 +49,6 @@ std::vector<std::uint8_t> apply_delta(std::span<const std::uint8_t> base, std::s
 
     const std::unique_ptr<ZSTD_DCtx, FreeDCtx> context(ZSTD_createDCtx());
     if (!context) throw std::bad_alloc();
-    check(ZSTD_DCtx_setParameter(context.get(), ZSTD_d_windowLogMax, delta_window_log_max), "window");
     check(ZSTD_DCtx_refPrefix(context.get(), base.data(), base.size()), "base");
     std::vector<std::uint8_t> result(static_cast<std::size_t>(header.new_bytes));
     const std::size_t written =

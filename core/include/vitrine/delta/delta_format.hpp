@@ -34,12 +34,8 @@ namespace vitrine {
 inline constexpr std::uint32_t delta_format_version = 1;
 inline constexpr std::size_t delta_header_bytes = 80;
 // The largest new index a delta may make: the base and the result are both in memory when
-// a delta is applied (a browser's WASM heap is at most a few GiB), and zstd's window, which
-// must span base + new for matches to reach the whole base, is at most 1 GiB on 32-bit
-// targets (ZSTD_WINDOWLOG_MAX_32 = 30).
+// a delta is applied (a browser's WASM heap is at most a few GiB).
 inline constexpr std::uint64_t max_delta_result_bytes = std::uint64_t{512} << 20;
-// The largest zstd window a delta's frame may declare, the same on every target.
-inline constexpr int delta_window_log_max = 30;
 
 struct DeltaContentHash {
     std::uint64_t high = 0;

@@ -19,6 +19,10 @@
 
 namespace vitrine {
 
+// The largest zstd window make_delta uses: the most zstd allows on 32-bit targets
+// (ZSTD_WINDOWLOG_MAX_32), so every delta is made the same way on every host.
+inline constexpr int delta_window_log_max = 30;
+
 // zstd's level: 19 (its strongest non-"ultra" level) makes the smallest deltas at a speed
 // fine for a build step (see README, Numbers).
 inline constexpr int default_delta_level = 19;
