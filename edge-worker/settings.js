@@ -17,6 +17,8 @@
 //   CALLER_SECRET      secret: when set, every route but /health needs a signed, expiring
 //                      caller token (caller_token.js)
 //   INDEX_URL          where remote.js fetches the index (bundled.js ignores it)
+//   DELTA_URL          optional: a delta update (`vitrine delta`) fetched and applied over the
+//                      index (fetched or bundled) on the isolate's first request (catalogue.js)
 //   MAX_BODY_BYTES, MAX_IMAGE_BYTES (a request's image and a downloaded product image),
 //   MAX_IMAGE_PIXELS (a product photo the worker prepares: its decode budget),
 //   MAX_UPSTREAM_BYTES (an endpoint answer relayed), MAX_K, RETRIEVE_K, UPSTREAM_TIMEOUT_MS
@@ -126,6 +128,7 @@ function read(env) {
     queryTask: env.QUERY_TASK || null,
     allowedOrigins: origins(env),
     indexUrl: optionalUrl(env, 'INDEX_URL'),
+    deltaUrl: optionalUrl(env, 'DELTA_URL'),
     imageBase: optionalUrl(env, 'IMAGE_BASE'),
     callerSecret: env.CALLER_SECRET || null,
     rateLimiter: env.RATE_LIMITER ?? null,

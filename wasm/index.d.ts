@@ -10,6 +10,7 @@ export type VitrineErrorKind =
   | 'limit_exceeded'
   | 'bad_response'
   | 'bad_catalogue'
+  | 'bad_delta'
   | 'out_of_memory'
   | 'internal';
 
@@ -431,6 +432,8 @@ export interface Vitrine {
   checkPreparedPhoto(bytes: Bytes): true;
   /** "data:<mime>;base64,..."; mime defaults to 'image/jpeg'. */
   toDataUri(bytes: Bytes, mime?: string): string;
+  /** A delta update (`vitrine delta OLD.vtx NEW.vtx`) applied over its base (OLD's bytes): NEW's bytes, verified by length and XXH3-128, for openIndex. Throws a VitrineError: bad_delta for a delta made for another base, truncated or corrupted; limit_exceeded past 512 MiB; unsupported for another delta format version. */
+  applyDelta(baseBytes: Bytes, deltaBytes: Bytes): Uint8Array;
   /** A catalogue (JSON by default; see BuildOptions.format) to index bytes, as `vitrine build`. */
   buildIndex(catalogueJson: string | Bytes, options?: BuildOptions): Uint8Array;
   /** A client for the hosted endpoint: query embedding, multimodal rerank, answers. */

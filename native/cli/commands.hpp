@@ -17,5 +17,7 @@ int run_similar(const Args& args);
 int run_answer(const Args& args);
 int run_resize(const Args& args);
 int run_web_pack(const Args& args);
+int run_delta(const Args& args);
+int run_apply_delta(const Args& args);
 
 }  // namespace vitrine::cli

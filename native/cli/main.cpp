@@ -1,7 +1,8 @@
 // vitrine — command-line tool over the Vitrine core: build, inspect and search
 // catalogue indexes (locally or through a hosted endpoint), answer questions
-// from them, and prepare images for multimodal rerank calls. A failure ends in
-// one stderr line and a non-zero exit; the API key is redacted from all output.
+// from them, pack them for lazy loading on the web, make and apply delta updates between
+// indexes, and prepare images for multimodal rerank calls. A failure ends in one stderr
+// line and a non-zero exit; the API key is redacted from all output.
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -39,6 +40,8 @@ commands:
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
   web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 16]
          (a lazily loaded web layout: manifest.json, an int8 first pass, content-named chunks)
+  delta  OLD.vtx NEW.vtx --out DELTA [--level 19]   (a delta update: NEW's bytes against OLD's)
+  apply-delta BASE.vtx DELTA --out NEW.vtx          (refuses a delta made for another base)
 
 hosted endpoint (search, answer, build --embed-model / --image-embed-model):
   VITRINE_API_BASE=https://host/v1  VITRINE_API_KEY=...  (or --api-base URL)
@@ -64,6 +67,8 @@ int main(int argc, char** argv) {
         if (command == "answer") return run_answer(args);
         if (command == "resize") return run_resize(args);
         if (command == "web-pack") return run_web_pack(args);
+        if (command == "delta") return run_delta(args);
+        if (command == "apply-delta") return run_apply_delta(args);
         throw UsageError("unknown command '" + command + "' (try vitrine --help)");
     } catch (const UsageError& e) {
         std::fprintf(stderr, "vitrine %s: %s\n", command.c_str(), redact_api_key(e.what()).c_str());

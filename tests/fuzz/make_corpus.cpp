@@ -8,8 +8,8 @@
 // field, f32 and int8, one with keywords and facet columns of every kind) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
-// reached at once), and the WebP and GIF fixtures of tests/fixtures/images; f32 and int8 indexes
-// for the web pack target.
+// reached at once), the WebP and GIF fixtures of tests/fixtures/images, f32 and int8 indexes
+// for the web pack target, and two deltas.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +21,7 @@
 #include "image_test_support.hpp"
 #include "png_builder.hpp"
 #include "test_catalogue.hpp"
+#include "vitrine/delta/make_delta.hpp"
 
 namespace fs = std::filesystem;
 using namespace vitrine;
@@ -191,6 +192,15 @@ void feed_seeds() {
 
 }  // namespace
 
+// Deltas over fuzz_delta's base (the int8 3 x 8 index): one price changed, and no change.
+void delta_seeds() {
+    const BuiltIndex base = build_random_index(Storage::int8, 3, 8, 2);
+    std::vector<Product> repriced = base.products;
+    repriced[1].price = 99.5;
+    write("delta", "int8-3x8-price.delta", make_delta(base.bytes, write_index(spec_for(Storage::int8, 8), repriced, base.vectors)));
+    write("delta", "int8-3x8-same.delta", make_delta(base.bytes, base.bytes));
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
@@ -203,5 +213,6 @@ int main(int argc, char** argv) {
     response_seeds();
     catalogue_seeds();
     feed_seeds();
+    delta_seeds();
     return 0;
 }

@@ -6,7 +6,7 @@
 //
 // `message` is the core's own message (the same line the CLI prints) and `kind` its
 // category: 'invalid_argument', 'corrupt_index', 'unsupported', 'bad_image',
-// 'limit_exceeded', 'bad_response', 'bad_catalogue', or 'out_of_memory' when the
+// 'limit_exceeded', 'bad_response', 'bad_catalogue', 'bad_delta', or 'out_of_memory' when the
 // WASM heap cannot grow. Arguments of the wrong JS type are refused earlier, with a
 // TypeError, before they reach WebAssembly.
 

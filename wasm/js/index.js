@@ -4,6 +4,7 @@
 //   import { init } from 'vitrine';
 //   const vitrine = await init();                       // or init({ wasm: bytes | URL | Module })
 //   const index = vitrine.openIndex(indexBytes);
+//   const next = vitrine.openIndex(vitrine.applyDelta(indexBytes, deltaBytes));  // a delta update
 //   const { results } = index.search('brass lamp', { topK: 5 });   // or a Float32Array query vector
 //   const { results, total, facets } = index.search('lamp', { facets: ['brand'], filter: ['in_stock=true'], sort: '-price' });
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
@@ -140,6 +141,14 @@ class Vitrine {
   toDataUri(bytes, mime = 'image/jpeg') {
     check.string('toDataUri mime', mime);
     return unwrap(this.#core, this.#core.toDataUri(check.bytes('toDataUri bytes', bytes), mime));
+  }
+
+  // A delta (`vitrine delta OLD NEW`) over its base: NEW's bytes, checked by hash, for openIndex.
+  applyDelta(baseBytes, deltaBytes) {
+    return unwrap(
+      this.#core,
+      this.#core.applyDelta(check.bytes('applyDelta baseBytes', baseBytes), check.bytes('applyDelta deltaBytes', deltaBytes)),
+    );
   }
 
   buildIndex(catalogueJson, options) {

@@ -69,6 +69,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("toDataUri", &vitrine::wasm::to_data_uri);
     function("checkPreparedPhoto", &vitrine::wasm::check_prepared_photo);
     function("buildIndex", &vitrine::wasm::build_index);
+    function("applyDelta", &vitrine::wasm::apply_delta);
     // The hosted pipeline and its defaults, driven with fetch by js/hosted_client.js.
     function("startHosted", &HostedJob::start);
     function("hostedDefaults", &vitrine::wasm::hosted_defaults);

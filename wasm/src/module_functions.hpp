@@ -26,6 +26,9 @@ emscripten::val check_prepared_photo(const emscripten::val& bytes);
 // -> the index file as a Uint8Array, the same bytes `vitrine build` writes.
 emscripten::val build_index(const emscripten::val& catalogue_json, const emscripten::val& options);
 
+// The new index's bytes, a Uint8Array (vitrine/delta/apply_delta.hpp).
+emscripten::val apply_delta(const emscripten::val& base, const emscripten::val& delta);
+
 // Bytes of the WASM heap allocated now (mallinfo), for leak checks.
 std::uint32_t heap_bytes_in_use();
 // Size of the linear memory: the most this instance has ever held (it never shrinks).

@@ -33,6 +33,7 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   vitrine.buildIndex(new Uint8Array(0), { vectors: new Float32Array(8), model: 'qwen3-embedding-8b', dims: 8 });
   vitrine.buildIndex('[]', { vectorsJsonl: '{"id":"a","embedding":[1]}\n', model: 'm' });
   vitrine.buildIndex('[]', { storage: 'binary', rescoreWith: 'int8' });
+  const updated: Uint8Array = vitrine.applyDelta(built, new Uint8Array(80));
 
   try {
     vitrine.openIndex(built.subarray(0, 10));

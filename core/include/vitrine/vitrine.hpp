@@ -3,8 +3,9 @@
 //   #include <vitrine/vitrine.hpp>
 //   vitrine::Index index = vitrine::Index::open(bytes);
 //
-// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted, web);
-// include a single header from one when that is all a unit needs.
+// Each concern has its own folder (base, index, search, image, embed, catalogue, hosted, web,
+// delta); include a single header from one when that is all a unit needs. (delta/make_delta.hpp
+// is left out: native builds only.)
 #pragma once
 
 #include "vitrine/version.hpp"
@@ -54,3 +55,5 @@
 #include "vitrine/web/manifest.hpp"
 #include "vitrine/web/pack_writer.hpp"
 #include "vitrine/web/web_index.hpp"
+#include "vitrine/delta/apply_delta.hpp"
+#include "vitrine/delta/delta_format.hpp"

@@ -11,6 +11,7 @@ const char* to_string(ErrorKind kind) noexcept {
         case ErrorKind::limit_exceeded: return "limit_exceeded";
         case ErrorKind::bad_response: return "bad_response";
         case ErrorKind::bad_catalogue: return "bad_catalogue";
+        case ErrorKind::bad_delta: return "bad_delta";
     }
     return "unknown";
 }

@@ -1,5 +1,7 @@
 #include "base/hash.hpp"
 
+#include <cstdio>
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -9,6 +11,18 @@ std::uint64_t checksum64(const void* data, std::size_t length) noexcept { return
 
 std::uint64_t seeded_hash64(const void* data, std::size_t length, std::uint64_t seed) noexcept {
     return XXH3_64bits_withSeed(data, length, seed);
+}
+
+Hash128 content_hash128(const void* data, std::size_t length) noexcept {
+    const XXH128_hash_t hash = XXH3_128bits(data, length);
+    return {hash.high64, hash.low64};
+}
+
+std::string to_hex(const Hash128& hash) {
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high),
+                  static_cast<unsigned long long>(hash.low));
+    return hex;
 }
 
 }  // namespace vitrine

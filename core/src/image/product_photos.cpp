@@ -1,23 +1,16 @@
 // image/product_photos.cpp — see vitrine/image/product_photos.hpp.
 #include "vitrine/image/product_photos.hpp"
 
-#include <cstdio>
 #include <string>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
+#include "base/hash.hpp"
 #include "image/jpeg_markers.hpp"
 #include "vitrine/base/error.hpp"
 
 namespace vitrine {
 
 std::string photo_content_key(std::span<const std::uint8_t> bytes) {
-    const XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                  static_cast<unsigned long long>(hash.low64));
-    return hex;
+    return to_hex(content_hash128(bytes.data(), bytes.size()));
 }
 
 ProductPhotos prepare_product_photos(std::span<const std::uint8_t> original, std::uint64_t max_pixels) {

@@ -1,7 +1,7 @@
 // vitrine/base/error.hpp — the one exception type the core throws.
 //
 // Every failure the core reports (bad index bytes, hostile images, malformed
-// endpoint JSON, invalid arguments) is a vitrine::Error carrying a category and
+// endpoint JSON, bad delta updates, invalid arguments) is a vitrine::Error carrying a category and
 // a message that names what is wrong. Bindings translate it unchanged
 // (JS Error, CLI stderr line), so the message is the user-facing contract.
 #pragma once
@@ -19,6 +19,7 @@ enum class ErrorKind {
     limit_exceeded,    // input is larger than a configured limit (pixels, sizes, counts)
     bad_response,      // endpoint JSON is malformed or fails validation
     bad_catalogue,     // catalogue / vectors JSON given to the index builder is invalid
+    bad_delta,         // delta bytes fail validation (truncated, corrupted) or were made for another base
 };
 
 const char* to_string(ErrorKind kind) noexcept;
