@@ -262,9 +262,8 @@ int run_search(const Args& raw) {
 
     const native::MappedFile file(args.positionals()[0]);
     const Index index = Index::open(file.bytes());
-    std::unique_ptr<Endpoint> endpoint = open_endpoint(args, "search");
-    if (args.has("rerank") || needs_pipeline(index, args, endpoint != nullptr))
-        return run_through_pipeline(index, args.positionals()[0], args, std::move(endpoint), args.has("rerank"));
+    if (args.has("rerank") || needs_pipeline(index, args, endpoint_configured(args)))
+        return run_through_pipeline(index, args.positionals()[0], args, open_endpoint(args, "search"), args.has("rerank"));
     return run_plain(index, args);
 }
 

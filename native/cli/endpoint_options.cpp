@@ -26,6 +26,10 @@ Endpoint::Endpoint(native::EndpointConfig config, const std::string& command)
     };
 }
 
+bool endpoint_configured(const Arguments& args) {
+    return args.option("api-base") || environment("VITRINE_API_BASE");
+}
+
 std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string& command,
                                         std::optional<std::string> base_url) {
     if (!base_url) base_url = args.option("api-base");

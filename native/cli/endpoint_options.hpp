@@ -37,6 +37,9 @@ private:
     native::EndpointClient client_;
 };
 
+// Whether a base URL is configured (--api-base or VITRINE_API_BASE), without opening a client.
+bool endpoint_configured(const Arguments& args);
+
 // Null when no base URL is configured. base_url overrides --api-base and the environment.
 std::unique_ptr<Endpoint> open_endpoint(const Arguments& args, const std::string& command,
                                         std::optional<std::string> base_url = {});

@@ -41,21 +41,6 @@ void set_record_fields(val& out, const RecordView& r) {
     out.set("thumbnail", std::string(r.thumbnail));
 }
 
-val hits_to_js(const Index& index, const std::vector<SearchHit>& hits) {
-    val results = val::array();
-    for (std::size_t rank = 0; rank < hits.size(); ++rank) {
-        val hit = val::object();
-        hit.set("rank", rank + 1);
-        hit.set("score", hits[rank].score);
-        hit.set("position", hits[rank].position);
-        set_record_fields(hit, index.record(hits[rank].position));
-        results.set(rank, hit);
-    }
-    val out = val::object();
-    out.set("results", results);
-    return out;
-}
-
 OpenedIndex::OpenedIndex(AlignedBytes bytes) : bytes_(std::move(bytes)), index_(Index::open(bytes_.view())) {}
 
 // The header is checked from a copy of its own few bytes first, so junk (a wrong URL's

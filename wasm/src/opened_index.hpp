@@ -26,10 +26,26 @@ namespace vitrine::wasm {
 
 // JS search options ({topK?, category?, ...}, type-checked by the JS layer) as the core's.
 SearchOptions search_options_from(const emscripten::val& options);
-// {results: [hits]}, each hit {rank, id, score, position, title, ..., metadata (JSON text)}.
-emscripten::val hits_to_js(const Index& index, const std::vector<SearchHit>& hits);
 // A record's fields set on a JS object (id, title, ..., metadata as its JSON text).
 void set_record_fields(emscripten::val& out, const RecordView& record);
+
+// {results: [hits]}, each hit {rank, id, score, position, title, ..., metadata (JSON text)};
+// the records from anything with record(position): an Index, a WebIndex.
+template <typename Records>
+emscripten::val hits_to_js(const Records& records, const std::vector<SearchHit>& hits) {
+    emscripten::val results = emscripten::val::array();
+    for (std::size_t rank = 0; rank < hits.size(); ++rank) {
+        emscripten::val hit = emscripten::val::object();
+        hit.set("rank", rank + 1);
+        hit.set("score", hits[rank].score);
+        hit.set("position", hits[rank].position);
+        set_record_fields(hit, records.record(hits[rank].position));
+        results.set(rank, hit);
+    }
+    emscripten::val out = emscripten::val::object();
+    out.set("results", results);
+    return out;
+}
 
 class OpenedIndex {
 public:

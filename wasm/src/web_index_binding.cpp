@@ -49,23 +49,12 @@ val OpenedWebIndex::search(const val& query, const val& options) const {
         std::size_t n = 0;
         for (const std::string& file : first.chunks)
             if (!web_.has_chunk(file)) missing.set(n++, file);
-        val out = val::object();
         if (n > 0) {
+            val out = val::object();
             out.set("missing", missing);
             return out;
         }
-        const std::vector<SearchHit> hits = web_.rescore(vector, first, web_options);
-        val results = val::array();
-        for (std::size_t rank = 0; rank < hits.size(); ++rank) {
-            val hit = val::object();
-            hit.set("rank", rank + 1);
-            hit.set("score", hits[rank].score);
-            hit.set("position", hits[rank].position);
-            set_record_fields(hit, web_.record(hits[rank].position));
-            results.set(rank, hit);
-        }
-        out.set("results", results);
-        return out;
+        return hits_to_js(web_, web_.rescore(vector, first, web_options));
     });
 }
 

@@ -72,8 +72,8 @@ SearchPage search_text_page(const Index& index, std::string_view text, const Pag
         const std::vector<SearchHit> keyword = use_keywords ? keyword_search(index, text) : std::vector<SearchHit>{};
         std::vector<float> vector;
         if (use_vectors) {
-            const std::vector<float> query =
-                text_vector.empty() ? embed_local(text, index.dims()) : std::vector<float>(text_vector.begin(), text_vector.end());
+            const std::vector<float> local = text_vector.empty() ? embed_local(text, index.dims()) : std::vector<float>{};
+            const std::span<const float> query = text_vector.empty() ? std::span<const float>(local) : text_vector;
             if (!is_zero(query)) vector = score_all(index, query, options.filters);
         }
         if (use_keywords && use_vectors)
