@@ -5,6 +5,9 @@
 // hosted endpoint (--embed-model, with an on-disk cache so rebuilds and interrupted
 // builds only embed what is missing); an image vector field beside it
 // (build_image_field.hpp), keywords and facet columns (--keyword-fields, --facet-fields).
+// --shards N also writes the catalogue split into N shard indexes beside --out
+// (vitrine/index/shard.hpp): each built from its products exactly as the whole is, with
+// the whole's keyword and facet fields, and marked with its place in the catalogue.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -22,6 +25,8 @@
 #include "vitrine/catalogue/catalogue.hpp"
 #include "vitrine/catalogue/feed.hpp"
 #include "vitrine/index/format.hpp"
+#include "vitrine/index/reader.hpp"
+#include "vitrine/index/shard.hpp"
 #include "vitrine/index/writer.hpp"
 #include "vitrine/native/build_photos.hpp"
 #include "vitrine/native/embedding_cache.hpp"
@@ -55,7 +60,8 @@ SearchFields search_fields(const Arguments& args) {
 
 std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const std::vector<Product>& products,
                                                  Storage storage, std::uint32_t dims, bool rescore, Storage rescore_with,
-                                                 const std::string& out, const ImageVectors* image) {
+                                                 const std::string& out, const ImageVectors* image,
+                                                 const SearchFields& fields) {
     const std::string model = args.required("embed-model");
     const auto endpoint = open_endpoint(args, "build", args.option("embed-url"));
     if (!endpoint) throw UsageError("--embed-model needs an endpoint: pass --embed-url BASE or set VITRINE_API_BASE");
@@ -67,7 +73,7 @@ std::vector<std::uint8_t> build_through_endpoint(const Arguments& args, const st
     options.storage = storage;
     options.rescore = rescore;
     options.rescore_with = rescore_with;
-    options.search_fields = search_fields(args);
+    options.search_fields = fields;
     options.batch_size = static_cast<std::size_t>(args.integer("embed-batch", 1, 2048).value_or(32));
     options.image = image;
     native::HostedIndexReport report;
@@ -148,12 +154,45 @@ BuildSource build_source(const Arguments& args) {
     }
 }
 
+
+// The products and image vectors of one shard, and their catalogue positions.
+struct ShardInputs {
+    std::vector<Product> products;
+    std::optional<ImageVectors> image;
+    std::vector<std::uint32_t> positions;
+};
+
+ShardInputs shard_inputs(const std::vector<Product>& products, const ImageVectors* image, std::uint32_t shard,
+                         std::uint32_t shards) {
+    ShardInputs inputs;
+    if (image) inputs.image = ImageVectors{.spec = image->spec};
+    const std::size_t dims = image && image->spec ? image->spec->dims : 0;
+    for (std::uint32_t i = 0; i < products.size(); ++i) {
+        if (shard_of(products[i].id, shards) != shard) continue;
+        inputs.products.push_back(products[i]);
+        inputs.positions.push_back(i);
+        if (!inputs.image || !image->spec) continue;
+        inputs.image->present.push_back(image->present[i]);
+        const auto row = image->values.begin() + static_cast<std::ptrdiff_t>(i * dims);
+        inputs.image->values.insert(inputs.image->values.end(), row, row + static_cast<std::ptrdiff_t>(dims));
+    }
+    return inputs;
+}
+
+// FILE.vtx -> FILE.shard-2-of-4.vtx
+std::string shard_path(const std::string& out, std::uint32_t shard, std::uint32_t shards) {
+    std::filesystem::path path(out);
+    const std::string name = path.stem().string() + ".shard-" + std::to_string(shard) + "-of-" + std::to_string(shards) +
+                             path.extension().string();
+    return path.replace_filename(name).string();
+}
 }  // namespace
 
 int run_build(const Args& raw) {
     std::set<std::string> options = with_endpoint_options({"catalogue", "format", "map", "out", "storage", "dims", "vectors",
                                                            "model", "embed-url", "embed-model", "embed-batch", "embed-cache",
-                                                           "images-out", "rescore-with", "keyword-fields", "facet-fields"});
+                                                           "images-out", "rescore-with", "keyword-fields", "facet-fields",
+                                                           "shards"});
     options.insert(image_field_options.begin(), image_field_options.end());
     std::set<std::string> switches = {"rescore", "strict", "no-keywords"};
     switches.insert(image_field_switches.begin(), image_field_switches.end());
@@ -168,6 +207,7 @@ int run_build(const Args& raw) {
     const bool rescore = args.has("rescore") || args.option("rescore-with");
     const auto dims = static_cast<std::uint32_t>(args.integer("dims", 1, IndexLimits::max_dims).value_or(0));
     const BuildSource source = build_source(args);
+    const auto shards = static_cast<std::uint32_t>(args.integer("shards", 2, max_shards).value_or(0));
 
     std::vector<Product> products = read_feed(args);
     prepare_photos(args, products, out);
@@ -181,25 +221,43 @@ int run_build(const Args& raw) {
             std::puts("image vectors: none (the index has no image field)");
     }
     const ImageVectors* image_vectors = image ? &image->vectors : nullptr;
-    std::vector<std::uint8_t> bytes;
-    if (source == BuildSource::hosted_model) {
-        bytes = build_through_endpoint(args, products, *storage, dims, rescore, *rescore_with, out, image_vectors);
-    } else if (source == BuildSource::vectors) {
-        const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
-        bytes = build_index_from_vectors(products, vectors, *storage, args.required("model"), rescore, *rescore_with,
-                                         image_vectors ? *image_vectors : ImageVectors{}, search_fields(args));
-    } else {
+    // The same build for the whole catalogue and for each shard's products.
+    const auto build = [&](const std::vector<Product>& items, const ImageVectors* image_field, const SearchFields& fields) {
+        if (source == BuildSource::hosted_model)
+            return build_through_endpoint(args, items, *storage, dims, rescore, *rescore_with, out, image_field, fields);
+        if (source == BuildSource::vectors) {
+            const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), items, dims);
+            return build_index_from_vectors(items, vectors, *storage, args.required("model"), rescore, *rescore_with,
+                                            image_field ? *image_field : ImageVectors{}, fields);
+        }
         ProgressBar bar("embedding");
-        bytes = build_local_index(products, {.storage = *storage,
-                                             .dims = dims ? dims : 256,
-                                             .rescore = rescore,
-                                             .rescore_with = *rescore_with,
-                                             .search_fields = search_fields(args),
-                                             .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); },
-                                             .image = image_vectors});
-    }
+        return build_local_index(items, {.storage = *storage,
+                                         .dims = dims ? dims : 256,
+                                         .rescore = rescore,
+                                         .rescore_with = *rescore_with,
+                                         .search_fields = fields,
+                                         .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); },
+                                         .image = image_field});
+    };
+    const std::vector<std::uint8_t> bytes = build(products, image_vectors, search_fields(args));
     native::write_file_atomically(out, bytes);
     std::printf("wrote %s: %zu products, %zu bytes\n", out.c_str(), products.size(), bytes.size());
+    if (shards == 0) return 0;
+
+    // The whole index's fields, not the defaults: a shard's products might pick other facet columns.
+    const SearchFields fields = Index::open(bytes).spec().search_fields;
+    const std::uint64_t catalogue = catalogue_fingerprint(bytes);
+    for (std::uint32_t shard = 0; shard < shards; ++shard) {
+        const ShardInputs inputs = shard_inputs(products, image_vectors, shard, shards);
+        const std::vector<std::uint8_t> shard_bytes =
+            mark_shard(build(inputs.products, inputs.image ? &*inputs.image : nullptr, fields),
+                       {.shard = shard, .shards = shards, .catalogue = catalogue,
+                        .catalogue_count = static_cast<std::uint32_t>(products.size()), .positions = inputs.positions});
+        const std::string path = shard_path(out, shard, shards);
+        native::write_file_atomically(path, shard_bytes);
+        std::printf("wrote %s: shard %u of %u, %zu products, %zu bytes\n", path.c_str(), shard, shards,
+                    inputs.products.size(), shard_bytes.size());
+    }
     return 0;
 }
 

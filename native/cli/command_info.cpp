@@ -41,6 +41,12 @@ int run_info(const Args& raw) {
                                   {"model_dims", image->model_dims}, {"storage", to_string(image->storage)},
                                   {"embedder", to_string(image->embedder)}, {"joint_space", image->joint_space},
                                   {"products", index.image_rows()}};
+    if (const ShardSpec* shard = index.shard()) {
+        char catalogue[17];
+        std::snprintf(catalogue, sizeof catalogue, "%016" PRIx64, shard->catalogue);
+        summary["shard"] = {{"shard", shard->shard}, {"shards", shard->shards}, {"catalogue", catalogue},
+                            {"catalogue_count", shard->catalogue_count}};
+    }
     std::puts(summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return 0;
 }

@@ -25,6 +25,7 @@ commands:
             [--image-joint-space]]  (image embedders need --images-out)
          [--image-storage f32|int8]
          [--embed-model M [--embed-url BASE] [--embed-batch 32] [--embed-cache DIR]]
+         [--shards N]  (also FILE.shard-I-of-N.vtx: the catalogue split by a hash of the id)
   info   FILE.vtx
   search FILE.vtx "query text" [--top-k K] [--category C] [--min-price X] [--max-price Y]
          [--ids ID,ID,...] [--query-vector FILE.json | --query-vectors BATCH.json] [--threads N] [--json]

@@ -14,10 +14,12 @@
 
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/reader.hpp"
+#include "vitrine/index/shard.hpp"
 #include "vitrine/index/image_field.hpp"
 #include "vitrine/index/writer.hpp"
 
 #include "vitrine/search/field_fusion.hpp"
+#include "vitrine/search/merge_pages.hpp"
 #include "vitrine/search/photo_query.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/similar.hpp"

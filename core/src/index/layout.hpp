@@ -65,8 +65,9 @@ enum class SectionType : std::uint32_t {
     // optional, binary storage only, together (index/int8_rescore.hpp): int8 copies for rescoring
     rescore_int8 = 24,    // count x dims int8
     rescore_scales = 25,  // count f32 scales of those
+    shard = 26,  // optional: which shard of which catalogue (vitrine/index/shard.hpp)
 };
-inline constexpr std::uint32_t max_known_section_type = 25;
+inline constexpr std::uint32_t max_known_section_type = 26;
 
 // Photos section: count entries of two (u32 offset, u32 length) references — the
 // prepared rerank JPEG and the card thumbnail, each empty when the product has none —
@@ -109,6 +110,11 @@ inline constexpr std::size_t keyword_posting_size = 8;
 inline constexpr std::size_t facet_header_size = 16;
 inline constexpr std::size_t facet_field_entry_size = 16;
 inline constexpr std::size_t facet_value_entry_size = 16;
+
+// Shard section (vitrine/index/shard.hpp): a 32-byte header, then count u32 positions.
+namespace shard_section {
+inline constexpr std::size_t header = 32, shard = 0, shards = 4, catalogue_count = 8, catalogue = 16;
+}
 
 // Record entry: six (u32 offset, u32 length) string references into the strings
 // section — id, title, description, image, category, metadata JSON — then an f64

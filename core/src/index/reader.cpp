@@ -13,6 +13,7 @@
 #include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
+#include "index/shard_section.hpp"
 #include "base/vector_math.hpp"
 #include "vitrine/base/error.hpp"
 
@@ -44,6 +45,7 @@ const char* known_section_name(std::uint32_t type) {
         case layout::SectionType::facet_columns: return "facet_columns";
         case layout::SectionType::rescore_int8: return "rescore_int8";
         case layout::SectionType::rescore_scales: return "rescore_scales";
+        case layout::SectionType::shard: return "shard";
     }
     return nullptr;
 }
@@ -386,6 +388,24 @@ struct Index::Opening {
         }
     }
 
+    // The optional shard section (vitrine/index/shard.hpp), after the records it checks the ids of.
+    static void attach_shard(Index& index, const SectionsByType& found) {
+        const SectionInfo* section = found.find(layout::SectionType::shard);
+        if (!section) return;
+        const std::uint64_t expected = layout::shard_section::header + std::uint64_t{index.count_} * 4;
+        if (section->length != expected)
+            corrupt("the shard section is " + num(section->length) + " bytes, expected " + num(expected));
+        const std::uint8_t* at = index.bytes_.data() + section->offset;
+        ShardSpec spec{.shard = bytes::load<std::uint32_t>(at + layout::shard_section::shard),
+                       .shards = bytes::load<std::uint32_t>(at + layout::shard_section::shards),
+                       .catalogue = bytes::load<std::uint64_t>(at + layout::shard_section::catalogue),
+                       .catalogue_count = bytes::load<std::uint32_t>(at + layout::shard_section::catalogue_count),
+                       // 4-aligned: the index starts on a 4-byte boundary, the section on a 64-byte one
+                       .positions = {reinterpret_cast<const std::uint32_t*>(at + layout::shard_section::header), index.count_}};
+        if (auto fault = shard_fault(spec, index)) corrupt("the shard section: " + *fault);
+        index.shard_ = spec;
+    }
+
     // Every record's text inside the strings section, its price and metadata sound;
     // gathers the filter columns (prices, category numbers) on the way.
     static void check_records(Index& index) {
@@ -436,6 +456,7 @@ Index Index::open(std::span<const std::uint8_t> bytes, const OpenOptions& option
     Opening::attach_image_field(index, found);
     Opening::attach_keywords_and_facets(index, found);
     Opening::check_records(index);
+    Opening::attach_shard(index, found);
     return index;
 }
 

@@ -1,6 +1,7 @@
 #include "vitrine/index/writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -11,6 +12,7 @@
 #include "index/image_field_sections.hpp"
 #include "index/int8_rescore.hpp"
 #include "index/layout.hpp"
+#include "index/section_assembly.hpp"
 #include "index/facet_section.hpp"
 #include "keyword/keyword_section.hpp"
 #include "base/vector_math.hpp"
@@ -64,13 +66,6 @@ void validate_product(const Product& product, std::size_t position, std::unorder
         refuse(ErrorKind::bad_catalogue, where + " ('" + product.id + "') metadata is not a JSON object");
 }
 
-struct Section {
-    layout::SectionType type;
-    const char* name;
-    std::vector<std::uint8_t> bytes;
-    bool required = true;
-};
-
 // Strings are appended to one blob; a record refers to them by (offset, length).
 class StringBlob {
 public:
@@ -101,9 +96,9 @@ std::vector<std::uint8_t> as_bytes(std::span<const float> values) {
     return std::vector<std::uint8_t>(first, first + values.size_bytes());
 }
 
-std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
+std::vector<OutputSection> vector_sections(const IndexSpec& spec, std::size_t count, std::span<const float> vectors) {
     const std::vector<float> rows = unit_rows(spec, count, vectors);
-    std::vector<Section> sections;
+    std::vector<OutputSection> sections;
     switch (spec.storage) {
         case Storage::f32:
             sections.push_back({layout::SectionType::vectors, "vectors", as_bytes(rows)});
@@ -133,7 +128,7 @@ std::vector<Section> vector_sections(const IndexSpec& spec, std::size_t count, s
     return sections;
 }
 
-void append_record_sections(std::span<const Product> products, std::vector<Section>& sections) {
+void append_record_sections(std::span<const Product> products, std::vector<OutputSection>& sections) {
     std::vector<std::uint8_t> records(products.size() * layout::record_size, 0);
     StringBlob strings;
     for (std::size_t i = 0; i < products.size(); ++i) {
@@ -150,7 +145,7 @@ void append_record_sections(std::span<const Product> products, std::vector<Secti
 }
 
 // Only when some product has a prepared photo; optional, so a 1.0 reader skips it.
-void append_photo_section(std::span<const Product> products, std::vector<Section>& sections) {
+void append_photo_section(std::span<const Product> products, std::vector<OutputSection>& sections) {
     if (std::none_of(products.begin(), products.end(),
                      [](const Product& p) { return !p.prepared_image.empty() || !p.thumbnail.empty(); }))
         return;
@@ -175,7 +170,7 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
     std::unordered_set<std::string_view> ids;
     for (std::size_t i = 0; i < products.size(); ++i) validate_product(products[i], i, ids);
 
-    std::vector<Section> sections = vector_sections(spec, products.size(), vectors);
+    std::vector<OutputSection> sections = vector_sections(spec, products.size(), vectors);
     append_record_sections(products, sections);
     append_photo_section(products, sections);
     for (ImageFieldSection& s : image_field_sections(image, products))
@@ -186,11 +181,29 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
     if (auto columns = write_facet_section(products, spec.search_fields.facet_fields); !columns.empty())
         sections.push_back({layout::SectionType::facet_columns, "facet_columns", std::move(columns), false});
 
+    std::array<std::uint8_t, layout::header_size> header{};
+    std::uint8_t* h = header.data();
+    std::memcpy(h, layout::magic, sizeof layout::magic);
+    bytes::store<std::uint16_t>(h + layout::header::major, layout::major_version);
+    bytes::store<std::uint16_t>(h + layout::header::minor, layout::minor_version);
+    bytes::store<std::uint32_t>(h + layout::header::size, layout::header_size);
+    bytes::store<std::uint32_t>(h + layout::header::count, static_cast<std::uint32_t>(products.size()));
+    bytes::store<std::uint32_t>(h + layout::header::dims, spec.dims);
+    bytes::store<std::uint32_t>(h + layout::header::metric, static_cast<std::uint32_t>(Metric::inner_product));
+    bytes::store<std::uint32_t>(h + layout::header::storage, static_cast<std::uint32_t>(spec.storage));
+    bytes::store<std::uint32_t>(h + layout::header::embedder, static_cast<std::uint32_t>(spec.embedder));
+    bytes::store<std::uint32_t>(h + layout::header::model_dims, spec.model_dims ? spec.model_dims : spec.dims);
+    write_padded_text(h + layout::header::model_name, spec.model);
+    return assemble_index(header, sections);
+}
+
+std::vector<std::uint8_t> assemble_index(std::span<const std::uint8_t, layout::header_size> header,
+                                         std::span<const OutputSection> sections) {
     const std::size_t table_offset = layout::header_size;
     std::size_t offset = bytes::align_up(table_offset + sections.size() * layout::section_entry_size,
                                          layout::section_alignment);
     std::vector<std::size_t> offsets;
-    for (const Section& s : sections) {
+    for (const OutputSection& s : sections) {
         offsets.push_back(offset);
         offset = bytes::align_up(offset + s.bytes.size(), layout::section_alignment);
     }
@@ -198,24 +211,15 @@ std::vector<std::uint8_t> write_index(const IndexSpec& spec, std::span<const Pro
 
     std::vector<std::uint8_t> out(file_size, 0);
     std::uint8_t* h = out.data();
-    std::memcpy(h, layout::magic, sizeof layout::magic);
-    bytes::store<std::uint16_t>(h + layout::header::major, layout::major_version);
-    bytes::store<std::uint16_t>(h + layout::header::minor, layout::minor_version);
-    bytes::store<std::uint32_t>(h + layout::header::size, layout::header_size);
+    std::copy(header.begin(), header.end(), h);
     bytes::store<std::uint64_t>(h + layout::header::file_size, file_size);
-    bytes::store<std::uint32_t>(h + layout::header::count, static_cast<std::uint32_t>(products.size()));
-    bytes::store<std::uint32_t>(h + layout::header::dims, spec.dims);
-    bytes::store<std::uint32_t>(h + layout::header::metric, static_cast<std::uint32_t>(Metric::inner_product));
-    bytes::store<std::uint32_t>(h + layout::header::storage, static_cast<std::uint32_t>(spec.storage));
-    bytes::store<std::uint32_t>(h + layout::header::embedder, static_cast<std::uint32_t>(spec.embedder));
-    bytes::store<std::uint32_t>(h + layout::header::model_dims, spec.model_dims ? spec.model_dims : spec.dims);
     bytes::store<std::uint32_t>(h + layout::header::section_count, static_cast<std::uint32_t>(sections.size()));
     bytes::store<std::uint32_t>(h + layout::header::section_table, static_cast<std::uint32_t>(table_offset));
-    write_padded_text(h + layout::header::model_name, spec.model);
+    bytes::store<std::uint64_t>(h + layout::header::checksum, 0);
 
     for (std::size_t i = 0; i < sections.size(); ++i) {
         std::uint8_t* e = h + table_offset + i * layout::section_entry_size;
-        const Section& s = sections[i];
+        const OutputSection& s = sections[i];
         bytes::store<std::uint32_t>(e + layout::entry::type, static_cast<std::uint32_t>(s.type));
         bytes::store<std::uint32_t>(e + layout::entry::flags, s.required ? layout::flag_required : 0);
         bytes::store<std::uint64_t>(e + layout::entry::offset, offsets[i]);

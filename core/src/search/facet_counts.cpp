@@ -16,16 +16,15 @@ void widen(FacetCounts& facet, double value) {
     facet.max = facet.max ? std::max(*facet.max, value) : value;
 }
 
-// Non-zero counts, most first, then by value.
-std::vector<FacetValueCount> ranked(std::vector<FacetValueCount> counts) {
+}  // namespace
+
+std::vector<FacetValueCount> rank_facet_values(std::vector<FacetValueCount> counts) {
     std::erase_if(counts, [](const FacetValueCount& c) { return c.count == 0; });
     std::sort(counts.begin(), counts.end(), [](const FacetValueCount& a, const FacetValueCount& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
     return counts;
 }
-
-}  // namespace
 
 void check_facet_fields(const Index& index, std::span<const std::string> fields) {
     const FacetColumns* columns = index.facet_columns();
@@ -60,7 +59,7 @@ std::vector<FacetCounts> count_facets(const Index& index, std::span<const std::s
             for (std::uint32_t v = 0; v < counts.size(); ++v)
                 facet.counts.push_back({std::string(columns.value_text(field, v)), counts[v]});
         }
-        facet.counts = ranked(std::move(facet.counts));
+        facet.counts = rank_facet_values(std::move(facet.counts));
         out.push_back(std::move(facet));
     }
     return out;

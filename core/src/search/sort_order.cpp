@@ -19,30 +19,41 @@ SortOrder parse_sort_order(std::string_view text) {
     return order;
 }
 
+bool sorts_before(const SortOrder& order, double key_a, const SearchHit& a, double key_b, const SearchHit& b) noexcept {
+    if (order.field.empty()) return ranks_before(a, b);
+    if (std::isnan(key_a) != std::isnan(key_b)) return std::isnan(key_b);  // missing last
+    if (!std::isnan(key_a) && key_a != key_b) return order.descending ? key_a > key_b : key_a < key_b;
+    return ranks_before(a, b);
+}
+
+std::vector<double> sort_keys(const Index& index, const SortOrder& order, std::span<const SearchHit> hits) {
+    std::vector<double> keys(hits.size(), std::numeric_limits<double>::quiet_NaN());
+    if (order.field.empty()) return keys;
+    if (order.field == "price") {
+        for (std::size_t i = 0; i < hits.size(); ++i) keys[i] = index.price(hits[i].position);
+        return keys;
+    }
+    const FacetColumns* columns = index.facet_columns();
+    const auto field = columns ? columns->find(order.field) : std::nullopt;
+    if (!field || !columns->numeric(*field))
+        throw Error(ErrorKind::invalid_argument, "sort: '" + order.field + "' is not a numeric field (this index has " +
+                                                     filterable_fields(index) + "; price and numeric ones sort)");
+    for (std::size_t i = 0; i < hits.size(); ++i)
+        for (const std::uint32_t v : columns->values(*field, hits[i].position))
+            if (!(columns->value_number(*field, v) >= keys[i])) keys[i] = columns->value_number(*field, v);
+    return keys;
+}
+
 void sort_hits(const Index& index, const SortOrder& order, std::vector<SearchHit>& hits) {
     if (order.field.empty()) {
         std::sort(hits.begin(), hits.end(), ranks_before);
         return;
     }
-    // The number each hit sorts by (NaN: none); for several values, the smallest.
+    const std::vector<double> keys = sort_keys(index, order, hits);
     std::vector<double> key(index.count(), std::numeric_limits<double>::quiet_NaN());
-    if (order.field == "price") {
-        for (const SearchHit& hit : hits) key[hit.position] = index.price(hit.position);
-    } else {
-        const FacetColumns* columns = index.facet_columns();
-        const auto field = columns ? columns->find(order.field) : std::nullopt;
-        if (!field || !columns->numeric(*field))
-            throw Error(ErrorKind::invalid_argument, "sort: '" + order.field + "' is not a numeric field (this index has " +
-                                                         filterable_fields(index) + "; price and numeric ones sort)");
-        for (const SearchHit& hit : hits)
-            for (const std::uint32_t v : columns->values(*field, hit.position))
-                if (!(columns->value_number(*field, v) >= key[hit.position])) key[hit.position] = columns->value_number(*field, v);
-    }
+    for (std::size_t i = 0; i < hits.size(); ++i) key[hits[i].position] = keys[i];
     std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-        const double x = key[a.position], y = key[b.position];
-        if (std::isnan(x) != std::isnan(y)) return std::isnan(y);  // missing last
-        if (!std::isnan(x) && x != y) return order.descending ? x > y : x < y;
-        return ranks_before(a, b);
+        return sorts_before(order, key[a.position], a, key[b.position], b);
     });
 }
 

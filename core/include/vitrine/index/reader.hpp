@@ -11,6 +11,7 @@
 // (ErrorKind::corrupt_index, ::unsupported for a newer major version or unknown
 // storage type, ::limit_exceeded past IndexLimits). Unknown optional sections are skipped.
 // The image vector field's sections are checked too (index/image_field_sections.hpp).
+// So is a shard section (vitrine/index/shard.hpp): shard() and catalogue_position().
 // check_index_header() checks a file's first Index::header_bytes alone (magic, major
 // version, header size, the file size it declares against file_size), so a caller
 // about to copy a large buffer (into WASM memory) can refuse junk before the copy.
@@ -26,6 +27,7 @@
 #include "vitrine/index/format.hpp"
 #include "vitrine/index/image_field.hpp"
 #include "vitrine/index/facet_columns.hpp"
+#include "vitrine/index/shard.hpp"
 #include "vitrine/keyword/keyword_index.hpp"
 
 namespace vitrine {
@@ -123,6 +125,12 @@ public:
     // The category of a category number (find_category's inverse).
     std::string_view category_name(std::uint32_t number) const noexcept { return categories_[number]; }
     std::uint32_t category_count() const noexcept { return static_cast<std::uint32_t>(categories_.size()); }
+    // The shard section (vitrine/index/shard.hpp), when this index is one shard of a catalogue.
+    const ShardSpec* shard() const noexcept { return shard_ ? &*shard_ : nullptr; }
+    // A product's position in the whole catalogue: for an index that is not a shard, its own.
+    std::uint32_t catalogue_position(std::uint32_t position) const noexcept {
+        return shard_ ? shard_->positions[position] : position;
+    }
 
 private:
     struct Opening;  // open's steps (reader.cpp)
@@ -152,6 +160,7 @@ private:
     std::vector<std::uint32_t> image_positions_;  // by row
     std::optional<KeywordIndex> keywords_;
     std::optional<FacetColumns> facet_columns_;
+    std::optional<ShardSpec> shard_;
 };
 
 }  // namespace vitrine

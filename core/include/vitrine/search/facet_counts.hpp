@@ -34,6 +34,9 @@ struct FacetCounts {
 std::vector<FacetCounts> count_facets(const Index& index, std::span<const std::string> fields,
                                       std::span<const SearchHit> matches);
 
+// A field's non-zero counts in count_facets' order: most first, then by value (bytes).
+std::vector<FacetValueCount> rank_facet_values(std::vector<FacetValueCount> counts);
+
 // Refuses a field count_facets would refuse, before any search.
 void check_facet_fields(const Index& index, std::span<const std::string> fields);
 

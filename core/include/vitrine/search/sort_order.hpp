@@ -25,6 +25,14 @@ struct SortOrder {
 
 SortOrder parse_sort_order(std::string_view text);
 
+// The number each hit sorts by (NaN: none, and every hit for relevance): the price, or
+// the smallest of a numeric column's values. Refuses what sort_hits refuses.
+std::vector<double> sort_keys(const Index& index, const SortOrder& order, std::span<const SearchHit> hits);
+
+// Whether hit a comes before hit b in this order, given the numbers they sort by (NaN:
+// none; ignored for relevance): sort_hits' rule, which merged shard pages follow too.
+bool sorts_before(const SortOrder& order, double key_a, const SearchHit& a, double key_b, const SearchHit& b) noexcept;
+
 // Sorts hits (scores are relevance) in this order.
 void sort_hits(const Index& index, const SortOrder& order, std::vector<SearchHit>& hits);
 
