@@ -2,20 +2,23 @@
 //
 //   /search?q=green+sofa&k=5&category=furniture&min_price=100&max_price=900&rerank=1
 //   /search?q=lamp&facet=category&facet=brand&filter=brand=Acme,Zeta&filter=rating>=4&sort=-price&offset=24
+//   /search?q=lamp&keyword_weight=0            (keywords' share of a page's ranking, 0..1: the core's default)
 //   parseSearchRequest(url.searchParams, settings)
 //     -> { q, k, rerank, filters: { category?, minPrice?, maxPrice? },
-//          page: { facets?, filter?, sort?, offset? } }
+//          page: { facets?, filter?, sort?, offset?, keywordWeight? } }
 //
 // facet and filter may repeat; their values (field names, filter syntax, sort fields) are
 // the core's to judge, and what it refuses is a 400 too (search_route.js). They, sort and
-// offset shape a storefront page, which rerank=1 does not make: together they are refused.
+// offset (and keyword_weight) shape a storefront page, which rerank=1 does not make:
+// together they are refused.
 // q is required (1..512 characters once trimmed); k is an integer in 1..MAX_K (default
 // 10); prices are finite numbers >= 0 with min <= max; rerank is 0 or 1. Refuses unknown
 // and repeated parameters, so a misspelt filter (min-price) is an error and not a silently
 // unfiltered search. Every refusal is a 400 that names the parameter.
 import { HttpError } from './http_error.js';
 
-const KNOWN = new Set(['q', 'k', 'category', 'min_price', 'max_price', 'rerank', 'facet', 'filter', 'sort', 'offset']);
+const KNOWN = new Set(['q', 'k', 'category', 'min_price', 'max_price', 'rerank', 'facet', 'filter', 'sort', 'offset',
+  'keyword_weight']);
 const REPEATABLE = new Set(['facet', 'filter']);
 const MAX_REPEATS = 16;
 const MAX_PAGE_VALUE_CHARS = 256;
@@ -51,7 +54,7 @@ function parseQuery(params, settings) {
 
   const page = parsePage(params);
   if (rerank === '1' && Object.keys(page).length > 0) {
-    throw invalid("parameters 'facet', 'filter', 'sort' and 'offset' shape a storefront page: leave them out with rerank=1");
+    throw invalid("parameters 'facet', 'filter', 'sort', 'offset' and 'keyword_weight' shape a storefront page: leave them out with rerank=1");
   }
 
   return { q, k, rerank: rerank === '1', filters, page };
@@ -77,6 +80,12 @@ function parsePage(params) {
     const text = params.get('offset');
     if (!/^\d{1,5}$/.test(text) || Number(text) > MAX_OFFSET) throw invalid(`parameter 'offset' must be an integer in 0..${MAX_OFFSET}`);
     page.offset = Number(text);
+  }
+  if (params.has('keyword_weight')) {
+    const text = params.get('keyword_weight');
+    // The range is the core's to judge (a 400 too): here, only that it is a number.
+    if (!/^\d+(\.\d{1,6})?$/.test(text)) throw invalid("parameter 'keyword_weight' must be a number in 0..1");
+    page.keywordWeight = Number(text);
   }
   return page;
 }

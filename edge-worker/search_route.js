@@ -7,6 +7,8 @@
 //        reranked, rerankError?, timings: { embedMs, retrieveMs, imagesMs?, rerankMs?, totalMs } }
 //   GET /search?q=lamp&facet=brand&filter=in_stock=true&sort=-price&offset=10
 //   -> also { total, facets: { brand: { Acme: 3, ... } }, facetStats: { price: { min, max } } }
+//   A shard's index (`vitrine build --shards`) adds { shard: { shard, shards, catalogue, catalogueCount } }
+//   and its page's hits their cataloguePosition, for the front that merges shards (shard_front.js).
 //
 // Without rerank, a text is a storefront page (the core's search_text_page: keywords and
 // vectors, filters, exact facet counts, sort, offset, a total), answered from WASM for a
@@ -31,7 +33,7 @@ export async function searchRoute(url, settings, catalogue, charge) {
   await charge(searchCost({ k, rerank }, settings));
   const storefront = !rerank && catalogue.index.embedder === 'local_hashing';
   if (rerank && Object.keys(page).length > 0) {
-    throw new HttpError(400, 'invalid_parameter', "parameters 'facet', 'filter', 'sort' and 'offset' cannot be combined with rerank");
+    throw new HttpError(400, 'invalid_parameter', "parameters 'facet', 'filter', 'sort', 'offset' and 'keyword_weight' cannot be combined with rerank");
   }
   const client = searchClient(catalogue, settings);
   const cannotRerank = !client ? NOT_CONFIGURED : !settings.rerankModel ? 'this worker has no RERANK_MODEL configured' : null;
@@ -54,6 +56,7 @@ export async function searchRoute(url, settings, catalogue, charge) {
     ...(total !== undefined ? { total, facets, facetStats } : {}),
     reranked,
     ...(rerankError ? { rerankError: publicReason(rerankError, settings) } : {}),
+    ...(catalogue.index.shard ? { shard: catalogue.index.shard } : {}),
     timings,
   };
   const serverTiming = Object.entries(timings).map(([name, ms]) => `${name.replace(/Ms$/, '')};dur=${ms.toFixed(2)}`);

@@ -17,6 +17,7 @@
 //   CALLER_SECRET      secret: when set, every route but /health needs a signed, expiring
 //                      caller token (caller_token.js)
 //   INDEX_URL          where remote.js fetches the index (bundled.js ignores it)
+//   SHARD_0.., SHARD_FAILURE   a sharded catalogue's front (front.js): read by shard_front.js
 //   DELTA_URL          optional: a delta update (`vitrine delta`) fetched and applied over the
 //                      index (fetched or bundled) on the isolate's first request (catalogue.js)
 //   MAX_BODY_BYTES, MAX_IMAGE_BYTES (a request's image and a downloaded product image),

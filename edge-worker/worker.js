@@ -5,12 +5,13 @@
 //   GET  /search?q&k&category&min_price&max_price&rerank=0|1   search_route.js
 //   POST /search {image, q?, k?, ...}, GET /similar?id&k&...     photo_search_route.js (no endpoint call)
 //   POST /embed, POST /rerank                                   proxy_route.js (holds the key)
-//   GET  /health                                                the index and models in use
+//   GET  /health                                                the index (its shard, if one) and models in use
 //   OPTIONS *                                                   CORS preflight
 //
 // With CALLER_SECRET set, every route but /health needs a caller token (caller_token.js);
 // every request's cost is capped and charged to its client's rate limit (request_cost.js,
-// rate_limit.js). Every answer is JSON. Bad requests get 4xx with a code and a message naming the
+// rate_limit.js). A catalogue split into shards is served by one such worker a shard and a
+// front (shard_front.js) that merges their pages. Every answer is JSON. Bad requests get 4xx with a code and a message naming the
 // problem; 5xx is kept for faults of the worker, its settings or the hosted endpoint,
 // and never carries the key or an upstream body (http_error.js).
 import { requireCaller } from './caller_token.js';
@@ -40,7 +41,14 @@ const ROUTES = {
 };
 
 export function createWorker({ wasm, index = null }) {
-  const load = catalogueLoader({ wasm, index });
+  return routedWorker(ROUTES, { load: catalogueLoader({ wasm, index }) });
+}
+
+// The shell every Vitrine worker shares (this one, shard_front.js): settings, CORS, the
+// route table, caller tokens, request costs, errors. A route's handle gets the request,
+// its URL, the settings, the env (service bindings), `charge` and what `context` holds.
+export function routedWorker(routes, context) {
+  const known = Object.keys(routes).join(', ');
   return {
     async fetch(request, env) {
       let cors = { origin: null };
@@ -49,8 +57,8 @@ export function createWorker({ wasm, index = null }) {
         cors = corsFor(request, settings);
         if (request.method === 'OPTIONS') return preflight(cors);
         const url = new URL(request.url);
-        const route = ROUTES[url.pathname];
-        if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname} (try /search, /similar, /embed, /rerank, /health)`);
+        const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : null;
+        if (!route) throw new HttpError(404, 'not_found', `no route ${url.pathname} (try ${known})`);
         const methods = [route.method].flat();
         if (!methods.includes(request.method)) {
           throw new HttpError(405, 'method_not_allowed', `${url.pathname} takes ${methods.join(' or ')}`,
@@ -59,7 +67,7 @@ export function createWorker({ wasm, index = null }) {
         if (!route.open) await requireCaller(request, settings);
         // Routes charge a request's cost once its parameters are checked, before any work.
         const charge = (cost) => admit(request, settings, requireAffordable(cost, settings));
-        return withCors(await route.handle({ request, url, settings, load, charge }), cors);
+        return withCors(await route.handle({ ...context, request, url, settings, env, charge }), cors);
       } catch (error) {
         await discardUnreadBody(request);
         return withCors(errorResponse(error), cors);
@@ -71,9 +79,9 @@ export function createWorker({ wasm, index = null }) {
 // The models are named so a page can use the package's pipeline through the proxy,
 // which refuses any other model.
 function health({ index }, settings) {
-  const { count, dims, storage, model, embedder, imageField } = index;
+  const { count, dims, storage, model, embedder, imageField, shard } = index;
   const endpoint = settings.apiBase && settings.apiKey
     ? { rerankModel: settings.rerankModel, embedModel: settings.embedModel ?? (embedder === 'hosted' ? model : null) }
     : null;
-  return jsonResponse(200, { ok: true, index: { count, dims, storage, model, embedder, imageField }, endpoint });
+  return jsonResponse(200, { ok: true, index: { count, dims, storage, model, embedder, imageField, shard }, endpoint });
 }

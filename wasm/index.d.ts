@@ -67,8 +67,31 @@ export interface SearchHit extends ProductRecord {
   rank: number;
   /** Cosine similarity, a float32 value. */
   score: number;
-  /** The record's position in the index (for `record()`). */
+  /** The record's position in the index (for `record()`); in a page mergePages made, the whole catalogue's. */
   position: number;
+  /** Text pages sorted by a field: the number the page sorts by (null: the product has none). */
+  sortKey?: number | null;
+  /** Text pages of a shard's index: the product's position in the whole catalogue (for mergePages). */
+  cataloguePosition?: number;
+}
+
+/** Which shard of a catalogue an index is (`vitrine build --shards N`). */
+export interface ShardInfo {
+  shard: number;
+  shards: number;
+  /** The whole catalogue's fingerprint (its index's XXH3-64), 16 hex digits: the same in every shard of one build. */
+  catalogue: string;
+  /** Products in the whole catalogue. */
+  catalogueCount: number;
+}
+
+export interface MergeOptions {
+  /** The page size: required. */
+  topK: number;
+  offset?: number;
+  sort?: string;
+  /** The facets the pages were asked for, in that order. */
+  facets?: string[];
 }
 
 export interface SearchOptions {
@@ -165,6 +188,8 @@ export interface VitrineIndex {
   readonly embedder: 'hosted' | 'local_hashing';
   /** The image vector field, or null for a text-only index. */
   readonly imageField: ImageField | null;
+  /** Which shard of a catalogue this index is, or null for an index that is not a shard. */
+  readonly shard: ShardInfo | null;
   /**
    * A text on an index of the local embedder: a storefront page (TextSearchOptions); a
    * text with no word in it ('???') finds nothing, not an error. A vector whose length
@@ -434,6 +459,13 @@ export interface Vitrine {
   toDataUri(bytes: Bytes, mime?: string): string;
   /** A delta update (`vitrine delta OLD.vtx NEW.vtx`) applied over its base (OLD's bytes): NEW's bytes, verified by length and XXH3-128, for openIndex. Throws a VitrineError: bad_delta for a delta made for another base, truncated or corrupted; limit_exceeded past 512 MiB; unsupported for another delta format version. */
   applyDelta(baseBytes: Bytes, deltaBytes: Bytes): Uint8Array;
+  /**
+   * The pages of a catalogue's shards, each `search(text, {...pageOptions, topK: offset + topK, offset: 0})`
+   * on its shard, merged into the page the whole catalogue's index gives (exact for vector scores:
+   * ask with keywordWeight 0). Throws a VitrineError (invalid_argument) for a page that is not a
+   * shard's, or pages faceting different fields.
+   */
+  mergePages(pages: SearchResult[], options: MergeOptions): SearchResult;
   /** A catalogue (JSON by default; see BuildOptions.format) to index bytes, as `vitrine build`. */
   buildIndex(catalogueJson: string | Bytes, options?: BuildOptions): Uint8Array;
   /** A client for the hosted endpoint: query embedding, multimodal rerank, answers. */

@@ -42,9 +42,7 @@ int run_info(const Args& raw) {
                                   {"embedder", to_string(image->embedder)}, {"joint_space", image->joint_space},
                                   {"products", index.image_rows()}};
     if (const ShardSpec* shard = index.shard()) {
-        char catalogue[17];
-        std::snprintf(catalogue, sizeof catalogue, "%016" PRIx64, shard->catalogue);
-        summary["shard"] = {{"shard", shard->shard}, {"shards", shard->shards}, {"catalogue", catalogue},
+        summary["shard"] = {{"shard", shard->shard}, {"shards", shard->shards}, {"catalogue", catalogue_id(shard->catalogue)},
                             {"catalogue_count", shard->catalogue_count}};
     }
     std::puts(summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

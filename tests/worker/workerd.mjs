@@ -2,7 +2,8 @@
 //
 //   const workerd = await startWorkerd({
 //     services: { bundled: { entry: 'bundled.js', index: 'sample/catalogue.vtx', bindings: { API_KEY: 'k', ... } },
-//                 remote: { entry: 'remote.js', bindings: { INDEX_URL: 'http://127.0.0.1:9/x.vtx' } } },
+//                 remote: { entry: 'remote.js', bindings: { INDEX_URL: 'http://127.0.0.1:9/x.vtx' } },
+//                 front: { entry: 'front.js', bindings: { SHARD_0: { service: 'shard0' }, ... } } },
 //   });
 //   await fetch(`${workerd.url.bundled}/search?q=lamp`);
 //   await workerd.stop();
@@ -18,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,7 +30,7 @@ const quote = (text) => JSON.stringify(String(text));
 
 // capnp embeds only relative paths, resolved against the configuration's folder.
 function packageModules(folder) {
-  const file = (path) => quote(relative(folder, join(repo, path)));
+  const file = (path) => quote(relative(folder, resolve(repo, path)));  // repository paths, or absolute ones
   const modules = [];
   for (const folder of ['wasm/js', 'edge-worker']) {
     for (const name of readdirSync(join(repo, folder)).filter((name) => name.endsWith('.js')).sort()) {
@@ -46,7 +47,10 @@ function workerConfig(folder, name, { entry, index, bindings = {} }) {
   // The entry first: workerd takes the first module as the main one.
   modules.sort((a, b) => b.includes(`"edge-worker/${entry}"`) - a.includes(`"edge-worker/${entry}"`));
   if (index) modules.push(`(name = "edge-worker/catalogue.vtx", data = embed ${file(index)})`);
-  const bindingList = Object.entries(bindings).map(([key, value]) => `(name = ${quote(key)}, text = ${quote(value)})`);
+  // A text, or { service: 'name' }: a service binding to another of the services.
+  const bindingList = Object.entries(bindings).map(([key, value]) => (typeof value === 'object'
+    ? `(name = ${quote(key)}, service = ${quote(value.service)})`
+    : `(name = ${quote(key)}, text = ${quote(value)})`));
   return `const ${name}Worker :Workerd.Worker = (
   modules = [\n    ${modules.join(',\n    ')}\n  ],
   bindings = [${bindingList.join(', ')}],

@@ -10,6 +10,7 @@
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
+//   const page = vitrine.mergePages(shardPages, { topK: 10, facets: ['brand'] });   // a catalogue's shards
 //   const web = await vitrine.openWebIndex('https://cdn.example/pack/');   // a web pack, fetched lazily
 //   const { results } = await web.search(queryVector, { topK: 10 });
 //
@@ -86,6 +87,12 @@ const prepareOptions = {
   quality: check.integer(0, 2 ** 31 - 1),
   maxPixels: check.integer(0, Number.MAX_SAFE_INTEGER),
 };
+const mergeOptions = {
+  topK: check.integer(1, check.UINT32_MAX),
+  offset: check.integer(0, check.UINT32_MAX),
+  sort: check.string,
+  facets: check.stringArray,
+};
 const buildOptions = {
   format: check.string,
   storage: check.string,
@@ -151,6 +158,17 @@ class Vitrine {
     );
   }
 
+  // The pages of a catalogue's shards (index.shard), each asked for its first offset + topK
+  // hits at offset 0, merged into the page the whole catalogue's index gives (shard_binding.hpp).
+  mergePages(pages, options) {
+    const checked = check.checkOptions('mergePages', options, mergeOptions);
+    if (checked.topK === undefined) throw new TypeError('mergePages options.topK is required');
+    if (!Array.isArray(pages) || pages.some((page) => typeof page !== 'object' || page === null || !Array.isArray(page.results))) {
+      throw new TypeError('mergePages pages must be an array of index.search answers');
+    }
+    return unwrap(this.#core, this.#core.mergePages(pages, checked));
+  }
+
   buildIndex(catalogueJson, options) {
     const checked = check.checkOptions('buildIndex', options, buildOptions);
     return unwrap(this.#core, this.#core.buildIndex(check.text('buildIndex catalogueJson', catalogueJson), checked));
@@ -194,6 +212,7 @@ class VitrineIndex {
     this.model = handle.model;
     this.embedder = handle.embedder;
     this.imageField = handle.imageField(); // {model, dims, modelDims, storage, embedder, jointSpace, products} or null
+    this.shard = handle.shard(); // {shard, shards, catalogue, catalogueCount} (a catalogue's shard: mergePages) or null
     unclosed.register(this, handle, this);
   }
 

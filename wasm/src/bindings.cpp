@@ -11,6 +11,7 @@
 #include "hosted_job.hpp"
 #include "module_functions.hpp"
 #include "opened_index.hpp"
+#include "shard_binding.hpp"
 #include "web_index_binding.hpp"
 #include "vitrine/search/search.hpp"
 
@@ -36,6 +37,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .function("searchFields", &vitrine::wasm::search_fields_js)
         .function("similar", &vitrine::wasm::similar_js)
         .function("imageField", &vitrine::wasm::image_field_js)
+        .function("shard", &vitrine::wasm::shard_js)
         .function("record", &OpenedIndex::record);
     using vitrine::wasm::OpenedWebIndex;
     class_<OpenedWebIndex>("OpenedWebIndex")
@@ -70,6 +72,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
     function("checkPreparedPhoto", &vitrine::wasm::check_prepared_photo);
     function("buildIndex", &vitrine::wasm::build_index);
     function("applyDelta", &vitrine::wasm::apply_delta);
+    function("mergePages", &vitrine::wasm::merge_pages_js);
     // The hosted pipeline and its defaults, driven with fetch by js/hosted_client.js.
     function("startHosted", &HostedJob::start);
     function("hostedDefaults", &vitrine::wasm::hosted_defaults);

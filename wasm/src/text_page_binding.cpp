@@ -1,6 +1,8 @@
 // text_page_binding.cpp — storefront pages for index.search (see text_page_binding.hpp).
 #include "text_page_binding.hpp"
 
+#include <cmath>
+
 #include "opened_index.hpp"
 #include "vitrine/base/error.hpp"
 #include "vitrine/search/text_page.hpp"
@@ -41,8 +43,18 @@ bool has_page_options(const val& options) {
 }
 
 val search_page(const Index& index, const std::string& text, const SearchOptions& filters, const val& options) {
-    const SearchPage page = search_text_page(index, text, page_options_from(filters, options));
+    const PageOptions page_options = page_options_from(filters, options);
+    const SearchPage page = search_text_page(index, text, page_options);
     val out = hits_to_js(index, page.hits);
+    // What merging shard pages needs (shard_binding.hpp): the key a sorted page sorts by
+    // (null: none), a shard's catalogue positions.
+    const bool sorted = !page_options.sort.field.empty();
+    const std::vector<double> keys = sorted ? sort_keys(index, page_options.sort, page.hits) : std::vector<double>{};
+    for (std::size_t i = 0; i < page.hits.size(); ++i) {
+        val hit = out["results"][i];
+        if (sorted) hit.set("sortKey", std::isnan(keys[i]) ? val::null() : val(keys[i]));
+        if (index.shard()) hit.set("cataloguePosition", index.catalogue_position(page.hits[i].position));
+    }
     set_page_counts(out, page.total, page.facets);
     return out;
 }

@@ -34,13 +34,18 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   vitrine.buildIndex('[]', { vectorsJsonl: '{"id":"a","embedding":[1]}\n', model: 'm' });
   vitrine.buildIndex('[]', { storage: 'binary', rescoreWith: 'int8' });
   const updated: Uint8Array = vitrine.applyDelta(built, new Uint8Array(80));
+  const shard = vitrine.openIndex(built);
+  const place: string = shard.shard ? `${shard.shard.shard}/${shard.shard.shards} ${shard.shard.catalogue} ${shard.shard.catalogueCount}` : '';
+  const pages: SearchResult[] = [shard.search('lamp', { keywordWeight: 0, topK: 4 })];
+  const merged: SearchResult = vitrine.mergePages(pages, { topK: 2, offset: 2, sort: '-price', facets: ['category'] });
+  const deep: number | null | undefined = merged.results[0]?.sortKey ?? pages[0].results[0]?.cataloguePosition;
 
   try {
     vitrine.openIndex(built.subarray(0, 10));
   } catch (e) {
     if (e instanceof VitrineError && e.kind === 'corrupt_index') return e.message;
   }
-  return `${title} ${String(colour)} ${storage} ${uri.length} ${image.width}x${image.height} ${vitrine.heapBytesInUse()} ${vitrine.searchKernel} ${fetched}`;
+  return `${title} ${String(colour)} ${storage} ${uri.length} ${image.width}x${image.height} ${vitrine.heapBytesInUse()} ${vitrine.searchKernel} ${fetched} ${place} ${String(deep)}`;
 }
 
 async function hostedStorefront(vitrine: Vitrine, index: VitrineIndex, photo: Uint8Array): Promise<string> {

@@ -22,6 +22,13 @@ std::uint64_t catalogue_fingerprint(std::span<const std::uint8_t> whole_index) n
     return checksum64(whole_index.data(), whole_index.size());
 }
 
+std::string catalogue_id(std::uint64_t catalogue) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex(16, '0');
+    for (int i = 15; i >= 0; --i, catalogue >>= 4) hex[static_cast<std::size_t>(i)] = digits[catalogue & 15];
+    return hex;
+}
+
 std::optional<std::string> shard_fault(const ShardSpec& spec, const Index& index) {
     const auto text = [](std::uint64_t n) { return std::to_string(n); };
     if (spec.shards < 2 || spec.shards > max_shards)

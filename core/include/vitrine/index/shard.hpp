@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct ShardSpec {
 
 // The XXH3-64 a ShardSpec's `catalogue` holds, of a whole index's bytes.
 std::uint64_t catalogue_fingerprint(std::span<const std::uint8_t> whole_index) noexcept;
+
+// The fingerprint as 16 lower-case hex digits, as `vitrine info` and index.shard show it
+// (a u64 is not a JS number).
+std::string catalogue_id(std::uint64_t catalogue);
 
 // The shard's index bytes with the shard section added (any earlier one replaced).
 std::vector<std::uint8_t> mark_shard(std::span<const std::uint8_t> index, const ShardSpec& spec);
