@@ -1,6 +1,7 @@
 // vitrine web-pack — writes an index's web pack (vitrine/web/pack_writer.hpp) into a directory:
 // the content-named chunks and first pass first, manifest.json last and atomically, so a
-// reader never sees a manifest naming files that are not there yet. Prints what it wrote.
+// reader never sees a manifest naming files that are not there yet. With --single-file, the
+// manifest and one pack file (for hosts with Range requests) instead. Prints what it wrote.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -29,7 +30,7 @@ void write_plain(const std::filesystem::path& path, std::span<const std::uint8_t
 }  // namespace
 
 int run_web_pack(const Args& raw) {
-    const Arguments args(raw, {"out", "first-pass-dims", "chunk-products"}, {});
+    const Arguments args(raw, {"out", "first-pass-dims", "chunk-products"}, {"single-file"});
     if (args.positionals().size() != 1) throw UsageError("expected one index file");
     const std::filesystem::path dir = args.required("out");
     const native::MappedFile file(args.positionals()[0]);
@@ -39,20 +40,28 @@ int run_web_pack(const Args& raw) {
         args.integer("first-pass-dims", 1, IndexLimits::max_dims).value_or(options.first_pass_dims));
     options.chunk_products = static_cast<std::uint32_t>(
         args.integer("chunk-products", 1, IndexLimits::max_records).value_or(options.chunk_products));
+    options.single_file = args.has("single-file");
     const WebPack pack = write_web_pack(index, options);
 
     std::filesystem::create_directories(dir);
     std::uint64_t chunk_bytes = 0;
     for (const WebPackFile& chunk : pack.chunks) {
-        write_plain(dir / chunk.name, chunk.bytes);
+        if (!pack.single) write_plain(dir / chunk.name, chunk.bytes);
         chunk_bytes += chunk.bytes.size();
     }
-    write_plain(dir / pack.first_pass.name, pack.first_pass.bytes);
+    if (pack.single)
+        write_plain(dir / pack.single->name, pack.single->bytes);
+    else
+        write_plain(dir / pack.first_pass.name, pack.first_pass.bytes);
     const auto* manifest = reinterpret_cast<const std::uint8_t*>(pack.manifest_json.data());
     native::write_file_atomically(dir / std::string(web_manifest_name), {manifest, pack.manifest_json.size()});
 
     std::printf("%s: %zu bytes\n", (dir / std::string(web_manifest_name)).c_str(), pack.manifest_json.size());
-    std::printf("%s: %zu bytes (first pass, %u dims int8)\n", (dir / pack.first_pass.name).c_str(),
+    if (pack.single)
+        std::printf("%s: %zu bytes (single file: the first pass and the chunks, for Range requests)\n",
+                    (dir / pack.single->name).c_str(), pack.single->bytes.size());
+    std::printf("%s: %zu bytes (first pass, %u dims int8)\n",
+                (pack.single ? pack.first_pass.name : (dir / pack.first_pass.name).string()).c_str(),
                 pack.first_pass.bytes.size(), options.first_pass_dims);
     std::printf("%zu chunks of up to %u products: %llu bytes\n", pack.chunks.size(), options.chunk_products,
                 static_cast<unsigned long long>(chunk_bytes));

@@ -39,7 +39,7 @@ commands:
   answer FILE.vtx "question" [--top-k 3] [--rerank [--retrieve-k N] ...] [--chat-model M]
          [--max-tokens 512] [--json]
   resize IN OUT [--max-edge 1024] [--quality 85] [--max-pixels 50000000] [--data-uri]
-  web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 16]
+  web-pack FILE.vtx --out DIR [--first-pass-dims 64] [--chunk-products 16] [--single-file]
          (a lazily loaded web layout: manifest.json, an int8 first pass, content-named chunks)
   delta  OLD.vtx NEW.vtx --out DELTA [--level 19]   (a delta update: NEW's bytes against OLD's)
   apply-delta BASE.vtx DELTA --out NEW.vtx          (refuses a delta made for another base)

@@ -226,3 +226,34 @@ TEST_CASE("a chunk holding other products than the first pass puts there is refu
     test::require_error([&] { web.add_chunk(name, bytes); }, ErrorKind::corrupt_index, {name, "where the first pass puts another"});
     CHECK_FALSE(web.has_chunk(name));
 }
+
+TEST_CASE("a single-file pack names every part as a byte range of one file, checked against the parts", "[web]") {
+    const Index index = Index::open(test::build_random_index(Storage::int8, count, dims, 11).bytes);
+    const WebPack pack = write_web_pack(index, {.first_pass_dims = 12, .chunk_products = 5, .single_file = true});
+    REQUIRE(pack.single);
+    const WebManifest manifest = parse_web_manifest(pack.manifest_json);
+    REQUIRE(manifest.pack);
+    CHECK(manifest.pack->file == pack.single->name);
+    CHECK(manifest.pack->bytes == pack.single->bytes.size());
+    // Every part's range of the single file holds exactly that part's bytes.
+    const auto holds = [&](const WebPackFile& part) {
+        const auto range = web_pack_range(manifest, part.name);
+        REQUIRE(range);
+        CHECK(range->file == pack.single->name);
+        REQUIRE(range->offset + range->bytes <= pack.single->bytes.size());
+        const auto first = pack.single->bytes.begin() + static_cast<std::ptrdiff_t>(range->offset);
+        CHECK(std::vector<std::uint8_t>(first, first + static_cast<std::ptrdiff_t>(range->bytes)) == part.bytes);
+    };
+    holds(pack.first_pass);
+    for (const WebPackFile& chunk : pack.chunks) holds(chunk);
+    CHECK_FALSE(web_pack_range(manifest, "00000000000000000000000000000000.bin"));
+    const WebPack files = write_web_pack(index, {.first_pass_dims = 12, .chunk_products = 5});
+    CHECK_FALSE(web_pack_range(parse_web_manifest(files.manifest_json), pack.first_pass.name));
+
+    // A pack whose length is not the sum of its parts is refused.
+    std::string lying = pack.manifest_json;
+    const std::string length = "\"pack\":{\"bytes\":" + std::to_string(pack.single->bytes.size());
+    REQUIRE(lying.find(length) != std::string::npos);
+    lying.replace(lying.find(length), length.size(), "\"pack\":{\"bytes\":" + std::to_string(pack.single->bytes.size() - 1));
+    test::require_error([&] { parse_web_manifest(lying); }, ErrorKind::corrupt_index, {"\"pack\" is", "not the"});
+}

@@ -41,6 +41,8 @@ function clustered(n, seed) {
 const vectors = clustered(count, 2);
 const queries = Array.from({ length: 8 }, (_, q) => clustered(1, 100 + q));
 const tamper = new Map(); // file -> (bytes) => bytes served instead
+let rangeFault = null; // how the server mishandles Range requests: 'ignore', 'short', 'shifted'
+const ranges = []; // the Range headers asked for
 let server, baseUrl, vitrine;
 
 before(async () => {
@@ -57,6 +59,7 @@ before(async () => {
       '--storage', storage, '--out', `${storage}.vtx`);
     cli('web-pack', `${storage}.vtx`, '--out', `${storage}-pack`, '--first-pass-dims', '32', '--chunk-products', '4');
   }
+  cli('web-pack', 'int8.vtx', '--out', 'int8-single', '--first-pass-dims', '32', '--chunk-products', '4', '--single-file');
   server = createServer((request, response) => {
     const name = decodeURIComponent(new URL(request.url, 'http://x').pathname.slice(1));
     let bytes;
@@ -68,6 +71,15 @@ before(async () => {
     }
     const file = name.split('/').pop();
     if (tamper.has(file)) bytes = tamper.get(file)(bytes);
+    const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+    if (range && rangeFault !== 'ignore') {
+      ranges.push(request.headers.range);
+      const [start, end] = [Number(range[1]), Number(range[2]) + 1];
+      const [from, to] = rangeFault === 'shifted' ? [start + 1, end + 1] : [start, rangeFault === 'short' ? end - 1 : end];
+      const part = bytes.subarray(from, to);
+      response.writeHead(206, { 'content-length': part.length, 'content-range': `bytes ${from}-${to - 1}/${bytes.length}` }).end(part);
+      return;
+    }
     response.writeHead(200, { 'content-length': bytes.length }).end(bytes);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -127,4 +139,40 @@ test('a missing manifest, or one that is not a pack\'s, is refused', async () =>
   await assert.rejects(vitrine.openWebIndex(`${baseUrl}/int8-pack/`), (e) =>
     e instanceof VitrineError && e.kind === 'corrupt_index' && e.message.includes('web manifest'));
   tamper.delete('manifest.json');
+});
+
+test('a single-file pack is searched by Range requests of one file, with the chunk-file pack answers', async () => {
+  const files = await vitrine.openWebIndex(`${baseUrl}/int8-pack/`);
+  const single = await vitrine.openWebIndex(`${baseUrl}/int8-single/`);
+  ranges.length = 0;
+  const manifest = JSON.parse(readFileSync(join(work, 'int8-single', 'manifest.json'), 'utf8'));
+  for (const [q, query] of queries.entries()) {
+    assert.deepEqual(await single.search(query, { topK: 10, candidates: 100 }), await files.search(query, { topK: 10, candidates: 100 }));
+    if (q === 0) assert.ok(single.bytesFetched < manifest.pack.bytes * 0.5, `${single.bytesFetched} of ${manifest.pack.bytes}`);
+  }
+  assert.ok(ranges.length > 1 && ranges.every((range) => /^bytes=\d+-\d+$/.test(range)), ranges.join(' '));
+  const manifestBytes = (pack) => readFileSync(join(work, pack, 'manifest.json')).length;
+  assert.equal(single.bytesFetched - manifestBytes('int8-single'), files.bytesFetched - manifestBytes('int8-pack'),
+    'the same bytes, as ranges of one file');
+  files.close();
+  single.close();
+});
+
+test('a Range answer that is not the bytes asked for is refused naming the range, and nothing is lost', async () => {
+  for (const [fault, pattern] of [['ignore', /answered HTTP 200: the host ignored the Range request/],
+    ['short', /answered \d+ bytes, not \d+/], ['shifted', /answered the range 'bytes 1-\d+\/\d+'/]]) {
+    rangeFault = fault; // on the first pass's range
+    await assert.rejects(vitrine.openWebIndex(`${baseUrl}/int8-single/`), (e) =>
+      e instanceof VitrineError && e.kind === 'bad_response' && /\(bytes=0-\d+\)/.test(e.message) && pattern.test(e.message), fault);
+    rangeFault = null;
+  }
+  // A chunk's range: refused, not kept, fetched again by the next search.
+  const web = await vitrine.openWebIndex(`${baseUrl}/int8-single/`, { concurrency: 1 });
+  const query = vectors.slice(0, dims);
+  rangeFault = 'short';
+  await assert.rejects(web.search(query, { topK: 3 }), (e) => e instanceof VitrineError && e.kind === 'bad_response');
+  rangeFault = null;
+  const { results } = await web.search(query, { topK: 3 });
+  assert.equal(results[0].id, 'sku-0');
+  web.close();
 });

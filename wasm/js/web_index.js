@@ -5,8 +5,11 @@
 //   const { results } = await web.search(queryVector, { topK: 10, candidates: 500 });
 //   web.bytesFetched; web.requests; web.close();
 //
-// Plain GETs of whole files (no Range requests), `concurrency` (6, a browser's per-host
-// limit on HTTP/1.1) at a time, best candidates' chunks first. The core decides everything
+// Plain GETs of whole files, or for a single-file pack (`vitrine web-pack --single-file`)
+// Range requests of its one file; `concurrency` (6, a browser's per-host limit on HTTP/1.1)
+// at a time, best candidates' chunks first. A Range answer must be a 206 of exactly the
+// bytes asked for (a host that ignores Range and sends the whole file is refused, and its
+// body dropped unread). A cross-origin pack host must allow the Range header (CORS). The core decides everything
 // else: which chunks a query needs, whether fetched bytes are the ones the manifest names
 // (length and XXH3-128; a refused chunk is not kept, a later search fetches it again), and
 // the exact scores, so results are index.search's on the whole index (vitrine/web/web_index.hpp).
@@ -30,7 +33,8 @@ export async function openWebIndex(core, baseUrl, options, parseMetadata) {
   const fetcher = new Fetcher(checked.fetch ?? globalThis.fetch, base);
   const manifest = await fetcher.get(core.webManifestName());
   const firstPass = unwrap(core, core.webManifestFirstPass(manifest));
-  const handle = unwrap(core, core.openWebIndex(manifest, await fetcher.get(firstPass.file)));
+  const firstPassBytes = firstPass.range ? await fetcher.getRange(firstPass.range) : await fetcher.get(firstPass.file);
+  const handle = unwrap(core, core.openWebIndex(manifest, firstPassBytes));
   return new VitrineWebIndex(core, handle, fetcher, checked.concurrency ?? 6, parseMetadata);
 }
 
@@ -45,13 +49,46 @@ class Fetcher {
 
   async get(name) {
     const url = new URL(name, this.base);
-    let response;
-    try {
-      response = await this.fetch(url);
-    } catch (error) {
-      throw new VitrineError('bad_response', `web index: GET ${url} failed: ${error.message}`);
-    }
+    const response = await this.#send(url, `GET ${url}`);
     if (!response.ok) throw new VitrineError('bad_response', `web index: GET ${url} answered HTTP ${response.status}`);
+    return this.#take(response);
+  }
+
+  // {file, offset, bytes} of a single-file pack: those bytes exactly, or a bad_response.
+  async getRange({ file, offset, bytes }) {
+    const url = new URL(file, this.base);
+    const range = `bytes=${offset}-${offset + bytes - 1}`;
+    const what = `GET ${url} (${range})`;
+    const response = await this.#send(url, what, { headers: { Range: range } });
+    if (response.status !== 206) {
+      await response.body?.cancel();
+      const why = response.ok ? 'ignored the Range request' : 'failed';
+      throw new VitrineError('bad_response', `web index: ${what} answered HTTP ${response.status}: the host ${why}`);
+    }
+    const length = response.headers.get('content-length');
+    if (length !== null && Number(length) !== bytes) {
+      await response.body?.cancel();
+      throw new VitrineError('bad_response', `web index: ${what} answered ${length} bytes, not ${bytes}`);
+    }
+    const contentRange = response.headers.get('content-range'); // unreadable cross-origin unless exposed
+    if (contentRange !== null && !contentRange.startsWith(`bytes ${offset}-${offset + bytes - 1}/`)) {
+      await response.body?.cancel();
+      throw new VitrineError('bad_response', `web index: ${what} answered the range '${contentRange}'`);
+    }
+    const body = await this.#take(response);
+    if (body.length !== bytes) throw new VitrineError('bad_response', `web index: ${what} answered ${body.length} bytes, not ${bytes}`);
+    return body;
+  }
+
+  async #send(url, what, init) {
+    try {
+      return await this.fetch(url, init);
+    } catch (error) {
+      throw new VitrineError('bad_response', `web index: ${what} failed: ${error.message}`);
+    }
+  }
+
+  async #take(response) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     this.bytes += bytes.length;
     this.requests += 1;
@@ -112,7 +149,8 @@ class VitrineWebIndex {
 
   #chunk(file) {
     if (!this.#pending.has(file)) {
-      const added = this.#fetcher.get(file).then((bytes) => {
+      const range = this.#open().rangeOf(file);
+      const added = (range ? this.#fetcher.getRange(range) : this.#fetcher.get(file)).then((bytes) => {
         unwrap(this.#core, this.#open().addChunk(file, bytes));
       });
       added.catch(() => this.#pending.delete(file)); // refused or not fetched: try again next time

@@ -50,6 +50,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .property("chunkBytesHeld", &OpenedWebIndex::chunk_bytes_held)
         .function("search", &OpenedWebIndex::search)
         .function("addChunk", &OpenedWebIndex::add_chunk)
+        .function("rangeOf", &OpenedWebIndex::range_of)
         .function("hasChunk", &OpenedWebIndex::has_chunk);
     using vitrine::wasm::HostedJob;
     class_<HostedJob>("HostedJob")

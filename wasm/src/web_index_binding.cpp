@@ -19,6 +19,17 @@ WebSearchOptions web_options_from(const val& js) {
     return options;
 }
 
+// {file, offset, bytes} of a single-file pack's part, or null.
+val range_js(const WebManifest& manifest, const std::string& file) {
+    const auto range = web_pack_range(manifest, file);
+    if (!range) return val::null();
+    val out = val::object();
+    out.set("file", range->file);
+    out.set("offset", static_cast<double>(range->offset));
+    out.set("bytes", static_cast<double>(range->bytes));
+    return out;
+}
+
 }  // namespace
 
 val web_manifest_first_pass(const val& manifest_utf8) {
@@ -27,9 +38,12 @@ val web_manifest_first_pass(const val& manifest_utf8) {
         val out = val::object();
         out.set("file", manifest.first_pass.file);
         out.set("bytes", static_cast<double>(manifest.first_pass.bytes));
+        out.set("range", range_js(manifest, manifest.first_pass.file));
         return out;
     });
 }
+
+val OpenedWebIndex::range_of(const std::string& file) const { return range_js(web_.manifest(), file); }
 
 std::unique_ptr<OpenedWebIndex> OpenedWebIndex::open(const val& manifest_utf8, const val& first_pass) {
     return guarded([&] {

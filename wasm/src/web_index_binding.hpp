@@ -1,6 +1,7 @@
 // web_index_binding.hpp — a web pack (vitrine/web/web_index.hpp) as js/web_index.js drives it.
 //
-//   const { file, bytes } = core.webManifestFirstPass(manifestUtf8);  // what to fetch next
+//   const { file, bytes, range } = core.webManifestFirstPass(manifestUtf8);  // what to fetch next
+//   web.rangeOf(file);                       // single-file pack: {file, offset, bytes} of it; else null
 //   const web = core.openWebIndex(manifestUtf8, firstPassBytes);     // null (failure.hpp) if refused
 //   let answer = web.search(queryVector, { topK, candidates });      // {missing: [chunk files]} ...
 //   web.addChunk(file, bytes);                                       // ... fetched, checked by the core
@@ -40,6 +41,8 @@ public:
     // true, or undefined (failure.hpp) for a chunk the core refuses.
     emscripten::val add_chunk(const std::string& file, const emscripten::val& bytes);
     bool has_chunk(const std::string& file) const { return web_.has_chunk(file); }
+    // Where a file lies in a single-file pack (vitrine/web/manifest.hpp), or null.
+    emscripten::val range_of(const std::string& file) const;
 
 private:
     explicit OpenedWebIndex(WebIndex web) : web_(std::move(web)) {}

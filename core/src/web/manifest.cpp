@@ -76,13 +76,32 @@ WebManifest parse_web_manifest(std::string_view json_text) {
         refuse("\"chunks\" must list " + std::to_string(expected) + " chunks (count / chunk_products)");
     m.chunks.reserve(chunks.size());
     for (std::size_t i = 0; i < chunks.size(); ++i) m.chunks.push_back(file_ref(chunks[i], "chunk " + std::to_string(i)));
+    if (const auto pack = doc.find("pack"); pack != doc.end()) {
+        m.pack = file_ref(*pack, "\"pack\"");
+        std::uint64_t parts = m.first_pass.bytes;
+        for (const WebPackFileRef& chunk : m.chunks) parts += chunk.bytes;  // each <= 2^40: no overflow
+        if (m.pack->bytes != parts)
+            refuse("\"pack\" is " + std::to_string(m.pack->bytes) + " bytes, not the " + std::to_string(parts) +
+                   " of the first pass and chunks it holds");
+    }
     return m;
+}
+
+std::optional<WebPackRange> web_pack_range(const WebManifest& m, std::string_view file) {
+    if (!m.pack) return std::nullopt;
+    if (file == m.first_pass.file) return WebPackRange{m.pack->file, 0, m.first_pass.bytes};
+    std::uint64_t offset = m.first_pass.bytes;
+    for (const WebPackFileRef& chunk : m.chunks) {
+        if (chunk.file == file) return WebPackRange{m.pack->file, offset, chunk.bytes};
+        offset += chunk.bytes;
+    }
+    return std::nullopt;
 }
 
 std::string to_json(const WebManifest& m) {
     nlohmann::json chunks = nlohmann::json::array();
     for (const WebPackFileRef& c : m.chunks) chunks.push_back({{"file", c.file}, {"bytes", c.bytes}});
-    const nlohmann::json doc = {
+    nlohmann::json doc = {
         {"format", "vitrine-web-pack"},
         {"version", web_pack_version},
         {"model", m.model},
@@ -95,6 +114,7 @@ std::string to_json(const WebManifest& m) {
         {"chunk_products", m.chunk_products},
         {"chunks", chunks},
     };
+    if (m.pack) doc["pack"] = {{"file", m.pack->file}, {"bytes", m.pack->bytes}};
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -74,6 +74,13 @@ WebPack write_web_pack(const Index& index, const WebPackOptions& options) {
         m.chunks.push_back({chunk.name, chunk.bytes.size()});
         pack.chunks.push_back(std::move(chunk));
     }
+    if (options.single_file) {
+        WebPackFile single{.bytes = pack.first_pass.bytes};
+        for (const WebPackFile& chunk : pack.chunks) single.bytes.insert(single.bytes.end(), chunk.bytes.begin(), chunk.bytes.end());
+        single.name = web::content_name(single.bytes);
+        m.pack = WebPackFileRef{single.name, single.bytes.size()};
+        pack.single = std::move(single);
+    }
     pack.manifest_json = to_json(m);
     return pack;
 }

@@ -10,14 +10,19 @@
 // (32 hex digits + ".bin"), so a CDN may cache it forever and a reader can check it.
 // Chunk i holds slots [i * chunk_products, min(count, (i + 1) * chunk_products)); the first
 // pass says which product has which slot (similar products share chunks, web/chunk_order.hpp).
+// A single-file pack (for hosts with HTTP Range requests) has one more content-named file,
+// "pack": the first pass and every chunk concatenated in manifest order, so each is a byte
+// range of it (web_pack_range) and the host holds two files, not thousands; the names and
+// lengths listed still check every range fetched.
 //
 // parse_web_manifest refuses (ErrorKind::corrupt_index, naming the field) text that is
 // not JSON, a format other than "vitrine-web-pack", missing or mistyped fields, counts
-// and dims out of IndexLimits, a chunk table whose length does not match count, and
-// file names that are not content names; a newer version is ErrorKind::unsupported.
+// and dims out of IndexLimits, a chunk table whose length does not match count, a pack
+// whose length is not the sum of its parts, and file names that are not content names; a newer version is ErrorKind::unsupported.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +50,19 @@ struct WebManifest {
     WebPackFileRef first_pass;
     std::uint32_t chunk_products = 0;
     std::vector<WebPackFileRef> chunks;
+    std::optional<WebPackFileRef> pack;  // a single-file pack: every file above, in one
 };
 
 WebManifest parse_web_manifest(std::string_view json_text);
+
+// Where the first pass or a chunk lies in a single-file pack; none for a pack of separate
+// files, or a name the manifest does not list.
+struct WebPackRange {
+    std::string file;  // the pack's
+    std::uint64_t offset = 0;
+    std::uint64_t bytes = 0;
+};
+std::optional<WebPackRange> web_pack_range(const WebManifest& manifest, std::string_view file);
 std::string to_json(const WebManifest& manifest);
 
 }  // namespace vitrine

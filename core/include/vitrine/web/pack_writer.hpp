@@ -11,6 +11,8 @@
 // products each: their rows exactly as the index stores them, and their records. Similar
 // products share chunks (each product joins its nearest of count / 64 pivot products in
 // first-pass space), so a query's candidates, which are similar, need few chunks.
+// With single_file the manifest names the concatenation too, for a host that serves it
+// (and the manifest) with Range requests instead of the separate files.
 // Layout and names: vitrine/web/manifest.hpp; reading: vitrine/web/web_index.hpp.
 //
 // Refuses (ErrorKind::unsupported) binary storage and indexes with rescoring copies (their
@@ -20,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,7 @@ namespace vitrine {
 struct WebPackOptions {
     std::uint32_t first_pass_dims = 64;
     std::uint32_t chunk_products = 16;
+    bool single_file = false;  // also the single-file form (manifest.hpp), named in the manifest
 };
 
 struct WebPackFile {
@@ -41,6 +45,7 @@ struct WebPack {
     std::string manifest_json;  // written as manifest.json (web_manifest_name)
     WebPackFile first_pass;
     std::vector<WebPackFile> chunks;
+    std::optional<WebPackFile> single;  // single_file: the first pass and the chunks, concatenated
 };
 
 WebPack write_web_pack(const Index& index, const WebPackOptions& options = {});
