@@ -1,6 +1,7 @@
 // throttled_server.mjs — serves a directory over HTTP as a slow link would: every response
 // waits `latency` ms before its first byte, and all responses share one `mbit` Mbit/s link
-// (sent in 16 KiB slices, each waiting for the link). Plain GETs, no Range support.
+// (sent in 16 KiB slices, each waiting for the link). GETs, with single `bytes=a-b` Range
+// requests answered 206 (single-file web packs).
 //
 //   node bench/lazy/throttled_server.mjs DIR [--mbit 10] [--latency-ms 50]   # prints "port N"
 import { readFile } from 'node:fs/promises';
@@ -15,9 +16,9 @@ const slice = 16 * 1024;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 let linkFreeAt = 0; // when the shared link has sent every slice reserved so far
 
-async function send(response, bytes) {
+async function send(response, bytes, headers = {}, status = 200) {
   await sleep(settings['latency-ms']);
-  response.writeHead(200, { 'content-length': bytes.length, 'content-type': 'application/octet-stream' });
+  response.writeHead(status, { 'content-length': bytes.length, 'content-type': 'application/octet-stream', ...headers });
   for (let at = 0; at < bytes.length; at += slice) {
     const part = bytes.subarray(at, at + slice);
     linkFreeAt = Math.max(performance.now(), linkFreeAt) + part.length / bytesPerMs;
@@ -36,7 +37,11 @@ const server = createServer(async (request, response) => {
   } catch {
     return response.writeHead(404).end();
   }
-  await send(response, bytes);
+  const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+  if (!range) return send(response, bytes);
+  const [start, end] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
+  if (start > end) return response.writeHead(416, { 'content-range': `bytes */${bytes.length}` }).end();
+  await send(response, bytes.subarray(start, end + 1), { 'content-range': `bytes ${start}-${end}/${bytes.length}` }, 206);
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => console.log(`port ${server.address().port}`));

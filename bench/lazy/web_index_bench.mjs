@@ -4,6 +4,7 @@
 //
 //   node bench/lazy/web_index_bench.mjs [--count 100000] [--dims 1024] [--queries 200] [--cold-runs 5]
 //        [--first-pass-dims 64] [--chunk-products 16] [--candidates 500] [--work /tmp/vitrine-web-bench] [--whole 1]
+//        [--single-file 0] [--recall 1]
 //
 // Data (generated into --work, reused by later runs, never committed): `count` products x
 // `dims`, clustered and real-shaped as in bench/recall_bench.cpp: 200 cluster centres of N(0, 1)
@@ -16,7 +17,9 @@
 // whole index and for the pack (median of --cold-runs), and what a second query costs.
 // Scores from the CLI (9 significant digits) are compared as the float32 they parse back to.
 // The WASM module itself is not counted on either side. --whole 0 skips the whole index's download.
-// --cold-runs 0 skips the link altogether (the recall table only).
+// --cold-runs 0 skips the link altogether (the recall table only). --single-file 1 measures the
+// single-file pack (`web-pack --single-file`, fetched by Range requests) instead of chunk files;
+// --recall 0 skips the recall table (the same for both layouts).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -27,7 +30,7 @@ import { init } from '../../wasm/js/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const settings = { count: 100000, dims: 1024, queries: 200, 'cold-runs': 5, 'first-pass-dims': 64, 'chunk-products': 16,
-  candidates: 500, whole: 1, work: '/tmp/vitrine-web-bench', cli: process.env.VITRINE_CLI ?? 'build/bin/vitrine' };
+  candidates: 500, whole: 1, 'single-file': 0, recall: 1, work: '/tmp/vitrine-web-bench', cli: process.env.VITRINE_CLI ?? 'build/bin/vitrine' };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const name = argv[i].replace(/^--/, '');
@@ -83,9 +86,10 @@ async function makeData() {
     writeFileSync(join(work, `queries-${tag}.json`), JSON.stringify([...Array(settings.queries).keys()].map((q) =>
       [...queries.subarray(q * dims, (q + 1) * dims)])));
   }
-  const packDir = `pack-${tag}-fp${settings['first-pass-dims']}-c${settings['chunk-products']}`;
+  const single = settings['single-file'] ? ['--single-file'] : [];
+  const packDir = `pack-${tag}-fp${settings['first-pass-dims']}-c${settings['chunk-products']}${single.length ? '-single' : ''}`;
   console.log(cli('web-pack', indexFile, '--out', packDir, '--first-pass-dims', String(settings['first-pass-dims']),
-    '--chunk-products', String(settings['chunk-products'])).trimEnd());
+    '--chunk-products', String(settings['chunk-products']), ...single).trimEnd());
   const queries = JSON.parse(readFileSync(join(work, `queries-${tag}.json`), 'utf8')).map((q) => Float32Array.from(q));
   const truth = cli('search', indexFile, '--query-vectors', `queries-${tag}.json`, '--top-k', '10', '--json', '--threads', '2')
     .trimEnd().split('\n').map((line) => JSON.parse(line).results);
@@ -165,7 +169,7 @@ async function coldRuns({ indexFile, packDir, queries, truth }) {
       web.close();
     }
     const m = (pick) => median(runs.map(pick));
-    console.log(`web pack, ${settings.candidates} candidates (median of ${runs.length} cold runs):  ${mb(m((r) => r.bytes))}  ` +
+    console.log(`web pack${settings['single-file'] ? ' (single file, Range requests)' : ''}, ${settings.candidates} candidates (median of ${runs.length} cold runs):  ${mb(m((r) => r.bytes))}  ` +
       `${(m((r) => r.ms) / 1000).toFixed(2)} s  (${m((r) => r.requests)} requests; manifest + first pass in ` +
       `${(m((r) => r.opened) / 1000).toFixed(2)} s; answers equal to vitrine search: ${runs.filter((r) => r.same).length}/${runs.length})`);
     if (settings.whole) console.log(`  = ${((100 * m((r) => r.bytes)) / fullBytes).toFixed(1)} % of the whole index's bytes, ` +
@@ -177,5 +181,5 @@ async function coldRuns({ indexFile, packDir, queries, truth }) {
 }
 
 const data = await makeData();
-await recallTable(data);
+if (settings.recall) await recallTable(data);
 if (settings['cold-runs'] > 0) await coldRuns(data);

@@ -359,7 +359,8 @@ describe('routes and methods', () => {
       ok: true,
       index: { count: 600, dims: 256, storage: 'int8', model: 'vitrine-local-hash-v1', embedder: 'local_hashing',
         imageField: { model: 'vitrine-local-image-v1', dims: 112, modelDims: 112, storage: 'int8', embedder: 'local_image',
-          jointSpace: false, products: 600 } },
+          jointSpace: false, products: 600 },
+        shard: null },
       endpoint: { rerankModel: 'test-rerank', embedModel: HOSTED_MODEL },
     });
     assert.equal((await call('keyless', '/health')).body.endpoint, null);
