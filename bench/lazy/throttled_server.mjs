@@ -4,7 +4,7 @@
 // requests answered 206 (single-file web packs).
 //
 //   node bench/lazy/throttled_server.mjs DIR [--mbit 10] [--latency-ms 50]   # prints "port N"
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 
@@ -28,20 +28,36 @@ async function send(response, bytes, headers = {}, status = 200) {
   response.end();
 }
 
+// Only the bytes asked for are read: a range of a 120 MB pack must not cost reading all of it.
+async function rangeOf(path, header) {
+  const range = /^bytes=(\d+)-(\d+)$/.exec(header ?? '');
+  if (!range) return null;
+  const file = await open(path);
+  try {
+    const { size } = await file.stat();
+    const [start, end] = [Number(range[1]), Math.min(Number(range[2]), size - 1)];
+    if (start > end) return { size, bytes: null };
+    const bytes = Buffer.alloc(end - start + 1);
+    await file.read(bytes, 0, bytes.length, start);
+    return { size, start, end, bytes };
+  } finally {
+    await file.close();
+  }
+}
+
 const server = createServer(async (request, response) => {
   const name = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^\/+/, '');
   if (name.startsWith('..')) return response.writeHead(403).end();
-  let bytes;
+  let bytes, range;
   try {
-    bytes = await readFile(join(dir, name));
+    range = await rangeOf(join(dir, name), request.headers.range);
+    if (!range) bytes = await readFile(join(dir, name));
   } catch {
     return response.writeHead(404).end();
   }
-  const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
   if (!range) return send(response, bytes);
-  const [start, end] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
-  if (start > end) return response.writeHead(416, { 'content-range': `bytes */${bytes.length}` }).end();
-  await send(response, bytes.subarray(start, end + 1), { 'content-range': `bytes ${start}-${end}/${bytes.length}` }, 206);
+  if (!range.bytes) return response.writeHead(416, { 'content-range': `bytes */${range.size}` }).end();
+  await send(response, range.bytes, { 'content-range': `bytes ${range.start}-${range.end}/${range.size}` }, 206);
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => console.log(`port ${server.address().port}`));
