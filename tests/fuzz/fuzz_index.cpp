@@ -9,7 +9,8 @@
 // (search_batch, two threads for the second query), which must give the same hits; the image
 // field, when there is one, by a photo vector alone and with the text; similar to record 0.
 // Indexes with keywords are also searched by record 0's title: keyword hits, and a
-// storefront page filtered by, counting and sorting by every facet column.
+// storefront page filtered by, counting and sorting by every facet column. A shard's
+// section must hold what open checks.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -135,6 +136,12 @@ void open_and_search(std::span<const std::uint8_t> bytes) {
     }
     read_and_search(*index);
     if (index->count() > 0 && index->keywords()) search_keywords_and_facets(*index);
+    if (const ShardSpec* shard = index->shard())  // what open promises of a shard section
+        for (std::uint32_t i = 0; i < index->count(); ++i) {
+            FUZZ_REQUIRE(index->catalogue_position(i) < shard->catalogue_count);
+            FUZZ_REQUIRE(i == 0 || index->catalogue_position(i) > index->catalogue_position(i - 1));
+            FUZZ_REQUIRE(shard_of(index->record(i).id, shard->shards) == shard->shard);
+        }
 }
 
 }  // namespace

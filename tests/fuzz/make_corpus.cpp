@@ -4,7 +4,7 @@
 //
 // One folder per target, a few small valid inputs each (plus the error shapes the
 // endpoint parsers must recognise), built with the same helpers as the unit tests:
-// indexes of every storage type (and one with f32, one with int8 rescore vectors, two with an image
+// indexes of every storage type (and a shard, one with f32, one with int8 rescore vectors, two with an image
 // field, f32 and int8, one with keywords and facet columns of every kind) from test_catalogue.hpp,
 // images from image_test_support.hpp and png_builder.hpp (16-bit and palette PNGs,
 // EXIF orientations, a JPEG marked progressive so that stb's progressive decoder is
@@ -22,6 +22,7 @@
 #include "png_builder.hpp"
 #include "test_catalogue.hpp"
 #include "vitrine/delta/make_delta.hpp"
+#include "vitrine/index/shard.hpp"
 
 namespace fs = std::filesystem;
 using namespace vitrine;
@@ -71,6 +72,15 @@ void index_seeds() {
     shop[2].title = "Théière en fonte 160x80";
     shop[3].price.reset();
     write("index", "f32-keywords-facets-4x8.vtx", write_index(spec_for(Storage::f32, 8), shop, random_vectors(4, 8, 7)));
+    // A shard (vitrine/index/shard.hpp): products 1 and 3 of a catalogue of 4 in shard 1 of 2.
+    const auto products = numbered_products(4);
+    std::vector<Product> part;
+    std::vector<std::uint32_t> positions;
+    for (std::uint32_t i = 0; i < products.size(); ++i)
+        if (shard_of(products[i].id, 2) == 1) part.push_back(products[i]), positions.push_back(i);
+    write("index", "int8-shard-1-of-2.vtx",
+          mark_shard(write_index(spec_for(Storage::int8, 8), part, random_vectors(part.size(), 8, 9)),
+                     {.shard = 1, .shards = 2, .catalogue = 42, .catalogue_count = 4, .positions = positions}));
 }
 
 Raster quadrants(int width, int height, int channels) {
