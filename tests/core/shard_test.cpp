@@ -204,9 +204,12 @@ TEST_CASE("mark_shard refuses a shard section that does not describe the index")
 TEST_CASE("a shard section that lies is a corrupt index, even with its checksums resealed") {
     const auto edited = [](std::size_t at, std::uint32_t value) {
         std::vector<std::uint8_t> bytes = split().shards[1];
-        for (const SectionInfo& s : Index::open(bytes).sections())
-            if (s.type == static_cast<std::uint32_t>(layout::SectionType::shard))
-                bytes::store<std::uint32_t>(bytes.data() + s.offset + at, value);
+        std::uint64_t offset = 0;
+        const Index index = Index::open(bytes);
+        for (const SectionInfo& s : index.sections())
+            if (s.type == static_cast<std::uint32_t>(layout::SectionType::shard)) offset = s.offset;
+        REQUIRE(offset > 0);
+        bytes::store<std::uint32_t>(bytes.data() + offset + at, value);
         test::reseal(bytes);
         return bytes;
     };

@@ -228,7 +228,8 @@ TEST_CASE("a chunk holding other products than the first pass puts there is refu
 }
 
 TEST_CASE("a single-file pack names every part as a byte range of one file, checked against the parts", "[web]") {
-    const Index index = Index::open(test::build_random_index(Storage::int8, count, dims, 11).bytes);
+    const test::BuiltIndex built = test::build_random_index(Storage::int8, count, dims, 11);
+    const Index index = Index::open(built.bytes);
     const WebPack pack = write_web_pack(index, {.first_pass_dims = 12, .chunk_products = 5, .single_file = true});
     REQUIRE(pack.single);
     const WebManifest manifest = parse_web_manifest(pack.manifest_json);
