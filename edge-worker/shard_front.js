@@ -20,8 +20,8 @@
 // sharded catalogue ranks by vectors alone (keyword_weight=0, which it sends) and refuses
 // another weight, and refuses rerank=1. A shard that answers for another place or another
 // catalogue (its `shard` field) is a deployment fault, a 500 shard_mismatch whatever
-// SHARD_FAILURE says: never merged. Shards are of the local embedder's index (a hosted
-// model's would need the front to embed the query once and send the vector). A shard's 400 (a bad filter, an unknown facet) is the
+// SHARD_FAILURE says: never merged. Shards of a hosted model's index each embed the query
+// through their endpoint (N embedding calls a search, all giving the one vector). A shard's 400 (a bad filter, an unknown facet) is the
 // caller's error and is passed on as it is.
 import { init } from '../wasm/js/index.js';
 import { HttpError, jsonResponse } from './http_error.js';
@@ -142,9 +142,6 @@ function checkedPages(answers, count) {
   const pages = answers.filter((answer) => answer.body);
   const catalogue = pages[0]?.body.shard?.catalogue;
   for (const { shard, body } of pages) {
-    if (body.embedder !== 'local_hashing') {
-      throw new HttpError(500, 'shard_unsupported', `SHARD_${shard} holds a hosted model's index: a sharded catalogue is one of the local embedder`);
-    }
     const place = body.shard;
     if (!place || place.shard !== shard || place.shards !== count || place.catalogue !== catalogue) {
       const found = place ? `shard ${place.shard} of ${place.shards} of catalogue ${place.catalogue}` : 'an index that is not a shard';

@@ -179,6 +179,16 @@ ShardInputs shard_inputs(const std::vector<Product>& products, const ImageVector
     return inputs;
 }
 
+// The rows of `positions` (a shard's products) of vectors loaded for the whole catalogue.
+LoadedVectors rows_of(const LoadedVectors& all, const std::vector<std::uint32_t>& positions) {
+    LoadedVectors part{.values = {}, .dims = all.dims, .model_dims = all.model_dims};
+    for (const std::uint32_t p : positions) {
+        const auto row = all.values.begin() + static_cast<std::ptrdiff_t>(std::size_t{p} * all.dims);
+        part.values.insert(part.values.end(), row, row + all.dims);
+    }
+    return part;
+}
+
 // FILE.vtx -> FILE.shard-2-of-4.vtx
 std::string shard_path(const std::string& out, std::uint32_t shard, std::uint32_t shards) {
     std::filesystem::path path(out);
@@ -222,11 +232,16 @@ int run_build(const Args& raw) {
     }
     const ImageVectors* image_vectors = image ? &image->vectors : nullptr;
     // The same build for the whole catalogue and for each shard's products.
-    const auto build = [&](const std::vector<Product>& items, const ImageVectors* image_field, const SearchFields& fields) {
+    // Precomputed vectors are read once, for the whole catalogue; a shard takes its rows.
+    std::optional<LoadedVectors> loaded;
+    if (source == BuildSource::vectors)
+        loaded = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), products, dims);
+    const auto build = [&](const std::vector<Product>& items, const std::vector<std::uint32_t>* positions,
+                           const ImageVectors* image_field, const SearchFields& fields) {
         if (source == BuildSource::hosted_model)
             return build_through_endpoint(args, items, *storage, dims, rescore, *rescore_with, out, image_field, fields);
         if (source == BuildSource::vectors) {
-            const LoadedVectors vectors = parse_vectors_jsonl(native::read_text_file(args.required("vectors")), items, dims);
+            const LoadedVectors vectors = positions ? rows_of(*loaded, *positions) : *loaded;
             return build_index_from_vectors(items, vectors, *storage, args.required("model"), rescore, *rescore_with,
                                             image_field ? *image_field : ImageVectors{}, fields);
         }
@@ -239,7 +254,7 @@ int run_build(const Args& raw) {
                                          .progress = [&](std::size_t done, std::size_t total) { bar.update(done, total); },
                                          .image = image_field});
     };
-    const std::vector<std::uint8_t> bytes = build(products, image_vectors, search_fields(args));
+    const std::vector<std::uint8_t> bytes = build(products, nullptr, image_vectors, search_fields(args));
     native::write_file_atomically(out, bytes);
     std::printf("wrote %s: %zu products, %zu bytes\n", out.c_str(), products.size(), bytes.size());
     if (shards == 0) return 0;
@@ -250,7 +265,7 @@ int run_build(const Args& raw) {
     for (std::uint32_t shard = 0; shard < shards; ++shard) {
         const ShardInputs inputs = shard_inputs(products, image_vectors, shard, shards);
         const std::vector<std::uint8_t> shard_bytes =
-            mark_shard(build(inputs.products, inputs.image ? &*inputs.image : nullptr, fields),
+            mark_shard(build(inputs.products, &inputs.positions, inputs.image ? &*inputs.image : nullptr, fields),
                        {.shard = shard, .shards = shards, .catalogue = catalogue,
                         .catalogue_count = static_cast<std::uint32_t>(products.size()), .positions = inputs.positions});
         const std::string path = shard_path(out, shard, shards);

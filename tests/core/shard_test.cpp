@@ -41,8 +41,8 @@ std::vector<Product> shop(std::size_t count) {
 }
 
 struct Split {
-    std::vector<std::uint8_t> whole;
-    std::vector<std::vector<std::uint8_t>> shards;
+    std::vector<std::uint8_t> whole = {};
+    std::vector<std::vector<std::uint8_t>> shards = {};
 };
 
 // As vitrine build --shards does: each shard built from its products with the whole's fields.

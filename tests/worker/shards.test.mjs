@@ -3,13 +3,15 @@
 // merged page is the whole index's page; a failing shard is an error or a flagged partial
 // page, by setting; shards out of place or of another catalogue are refused.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { nativeCli } from '../parity/native_cli.mjs';
+import { embed, startServer } from '../server/openai-compatible-server.mjs';
+import { API_KEY, HOSTED_INDEX_DIMS, HOSTED_MODEL, SERVER_DIMS } from './edge_fixture.mjs';
 import { startWorkerd } from './workerd.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,12 +22,25 @@ const shardNames = Array.from({ length: SHARDS }, (_, i) => `shard${i}`);
 
 let folder;
 let workerd;
+let endpoint;
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'vitrine-shards-'));
   const whole = join(folder, 'catalogue.vtx');
-  nativeCli(folder)('build', '--catalogue', join(repo, 'sample/catalogue.json'), '--out', whole, '--shards', String(SHARDS));
+  const cli = nativeCli(folder);
+  cli('build', '--catalogue', join(repo, 'sample/catalogue.json'), '--out', whole, '--shards', String(SHARDS));
+  // The same catalogue embedded by the test endpoint's model, as the hosted pipeline embeds queries.
+  const catalogue = JSON.parse(readFileSync(join(repo, 'sample/catalogue.json'), 'utf8'));
+  writeFileSync(join(folder, 'vectors.jsonl'), catalogue.map((product) =>
+    JSON.stringify({ id: product.id, embedding: embed(`${product.title}\n${product.description}`, SERVER_DIMS) })).join('\n'));
+  const hostedWhole = join(folder, 'hosted.vtx');
+  cli('build', '--catalogue', join(repo, 'sample/catalogue.json'), '--vectors', 'vectors.jsonl', '--model', HOSTED_MODEL,
+    '--dims', String(HOSTED_INDEX_DIMS), '--out', hostedWhole, '--shards', String(SHARDS));
+  endpoint = await startServer({ apiKey: API_KEY, dims: SERVER_DIMS });
+  const hosted = { ...quiet, API_BASE: endpoint.url, API_KEY };
   const shard = (i) => ({ entry: 'bundled.js', index: join(folder, `catalogue.shard-${i}-of-${SHARDS}.vtx`), bindings: quiet });
+  const hostedShard = (i) => ({ entry: 'bundled.js', index: join(folder, `hosted.shard-${i}-of-${SHARDS}.vtx`), bindings: hosted });
+  const hostedNames = shardNames.map((name) => `hosted${name}`);
   workerd = await startWorkerd({
     services: {
       whole: { entry: 'bundled.js', index: whole, bindings: quiet },
@@ -37,12 +52,16 @@ before(async () => {
       partial: { entry: 'front.js', bindings: { ...quiet, SHARD_FAILURE: 'partial', ...bound(['shard0', 'shard1', 'down', 'shard3']) } },
       swapped: { entry: 'front.js', bindings: { ...quiet, ...bound(['shard1', 'shard0', 'shard2', 'shard3']) } },
       foreign: { entry: 'front.js', bindings: { ...quiet, ...bound(['shard0', 'shard1', 'shard2', 'whole']) } },
+      hostedWhole: { entry: 'bundled.js', index: hostedWhole, bindings: hosted },
+      ...Object.fromEntries(hostedNames.map((name, i) => [name, hostedShard(i)])),
+      hostedFront: { entry: 'front.js', bindings: { ...quiet, ...bound(hostedNames) } },
     },
   });
 });
 
 after(async () => {
   await workerd?.stop();
+  await endpoint?.close();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -76,6 +95,18 @@ test('the merged page of 4 shards is the whole index page: hits, ties, sorts, of
     }
   }
   assert.ok(withResults >= 20, `${withResults} of 24 pages had results`); // the comparisons compared something
+});
+
+test('shards of a hosted model\'s index merge to its whole page too, each embedding the query', async () => {
+  for (const shape of ['', '&facet=category&facet=price&sort=-price', '&offset=12&k=6&filter=in_stock=true']) {
+    const query = `/search?q=${encodeURIComponent('soft linen for the bedroom')}${shape}`;
+    const [whole, front] = await Promise.all([get('hostedWhole', `${query}&keyword_weight=0`), get('hostedFront', query)]);
+    assert.equal(whole.status, 200, JSON.stringify(whole.body));
+    assert.equal(front.status, 200, JSON.stringify(front.body));
+    assert.equal(front.body.embedder, 'hosted');
+    assert.ok(front.body.results.length > 0);
+    assert.deepEqual(page(front.body), page(whole.body), query);
+  }
 });
 
 test('a failing shard is a 503 naming it, or with SHARD_FAILURE=partial a page flagged partial', async () => {

@@ -62,7 +62,9 @@ HostedRequest request_from(const Index& index, const val& js) {
 std::unique_ptr<HostedJob> HostedJob::start(const OpenedIndex& index, const val& request) {
     return guarded([&] {
         std::unique_ptr<HostedJob> job(new HostedJob(index));
-        job->pipeline_.emplace(index.index(), request_from(index.index(), request));
+        HostedRequest hosted = request_from(index.index(), request);
+        job->sort_ = hosted.page.sort;
+        job->pipeline_.emplace(index.index(), std::move(hosted));
         return job;
     });
 }
@@ -133,7 +135,13 @@ val HostedJob::outcome() const {
         val warnings = val::array();
         for (const std::string& warning : outcome.warnings) warnings.call<void>("push", warning);
         out.set("warnings", warnings);
-        if (outcome.total) set_page_counts(out, *outcome.total, outcome.facets);
+        if (outcome.total) {  // a storefront page: what merging shard pages needs, and the counts
+            std::vector<SearchHit> hits;
+            for (const RankedProduct& product : outcome.ranking.results)
+                hits.push_back({product.position, product.retrieval_score.value_or(0.0f)});
+            set_merge_fields(results, index_.index(), sort_, hits);
+            set_page_counts(out, *outcome.total, outcome.facets);
+        }
         if (outcome.answer) {
             out.set("answer", *outcome.answer);
             val cited = val::array();

@@ -48,6 +48,7 @@ private:
     explicit HostedJob(const OpenedIndex& index) : index_(index) {}
     const OpenedIndex& index_;
     std::optional<HostedPipeline> pipeline_;
+    SortOrder sort_;  // a storefront page's order, for its results' sort keys
 };
 
 // The core's defaults as the JS client applies them (vitrine/hosted/defaults.hpp and

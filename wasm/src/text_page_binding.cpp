@@ -46,17 +46,20 @@ val search_page(const Index& index, const std::string& text, const SearchOptions
     const PageOptions page_options = page_options_from(filters, options);
     const SearchPage page = search_text_page(index, text, page_options);
     val out = hits_to_js(index, page.hits);
-    // What merging shard pages needs (shard_binding.hpp): the key a sorted page sorts by
-    // (null: none), a shard's catalogue positions.
-    const bool sorted = !page_options.sort.field.empty();
-    const std::vector<double> keys = sorted ? sort_keys(index, page_options.sort, page.hits) : std::vector<double>{};
-    for (std::size_t i = 0; i < page.hits.size(); ++i) {
-        val hit = out["results"][i];
-        if (sorted) hit.set("sortKey", std::isnan(keys[i]) ? val::null() : val(keys[i]));
-        if (index.shard()) hit.set("cataloguePosition", index.catalogue_position(page.hits[i].position));
-    }
+    val results = out["results"];
+    set_merge_fields(results, index, page_options.sort, page.hits);
     set_page_counts(out, page.total, page.facets);
     return out;
+}
+
+void set_merge_fields(val& results, const Index& index, const SortOrder& sort, std::span<const SearchHit> hits) {
+    const bool sorted = !sort.field.empty();
+    const std::vector<double> keys = sorted ? sort_keys(index, sort, hits) : std::vector<double>{};
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        val hit = results[i];
+        if (sorted) hit.set("sortKey", std::isnan(keys[i]) ? val::null() : val(keys[i]));
+        if (index.shard()) hit.set("cataloguePosition", index.catalogue_position(hits[i].position));
+    }
 }
 
 void set_page_counts(val& out, std::size_t total, const std::vector<FacetCounts>& facet_counts) {

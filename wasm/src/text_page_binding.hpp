@@ -11,6 +11,8 @@
 
 #include <emscripten/val.h>
 
+#include <span>
+
 #include "vitrine/index/reader.hpp"
 #include "vitrine/search/search.hpp"
 #include "vitrine/search/text_page.hpp"
@@ -26,5 +28,9 @@ emscripten::val search_page(const Index& index, const std::string& text, const S
 // set on an answer as search_page sets them.
 PageOptions page_options_from(const SearchOptions& filters, const emscripten::val& options);
 void set_page_counts(emscripten::val& answer, std::size_t total, const std::vector<FacetCounts>& facets);
+// What merging shard pages needs (shard_binding.hpp) set on a page's results, hit i being
+// hits[i]: the number a page sorted by a field sorts by (sortKey, null: none), and on a
+// shard's index the catalogue position (cataloguePosition).
+void set_merge_fields(emscripten::val& results, const Index& index, const SortOrder& sort, std::span<const SearchHit> hits);
 
 }  // namespace vitrine::wasm

@@ -26,9 +26,9 @@ struct FacetValueCount {
 };
 
 struct FacetCounts {
-    std::string field;
-    std::vector<FacetValueCount> counts;
-    std::optional<double> min, max;  // numeric fields with a value among the matches
+    std::string field = {};
+    std::vector<FacetValueCount> counts = {};
+    std::optional<double> min = {}, max = {};  // numeric fields with a value among the matches
 };
 
 std::vector<FacetCounts> count_facets(const Index& index, std::span<const std::string> fields,

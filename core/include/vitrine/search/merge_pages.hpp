@@ -32,9 +32,9 @@ struct ShardHit {
 };
 
 struct ShardPage {
-    std::vector<ShardHit> hits;
+    std::vector<ShardHit> hits = {};
     std::size_t total = 0;
-    std::vector<FacetCounts> facets;
+    std::vector<FacetCounts> facets = {};
 };
 
 struct MergedHit {
@@ -43,9 +43,9 @@ struct MergedHit {
 };
 
 struct MergedPage {
-    std::vector<MergedHit> hits;
+    std::vector<MergedHit> hits = {};
     std::size_t total = 0;
-    std::vector<FacetCounts> facets;
+    std::vector<FacetCounts> facets = {};
 };
 
 MergedPage merge_pages(std::span<const ShardPage> pages, const SortOrder& order, std::size_t offset, std::size_t top_k);
