@@ -210,6 +210,11 @@ export interface VitrineIndex {
    */
   similar(id: string, options?: SimilarOptions): SearchResult;
   /**
+   * A page without a query (a category page): every product the filters leave, in `sort`
+   * order (default: catalogue order), with total, facets and facetStats as a text page; scores are 0.
+   */
+  browse(options?: Omit<TextSearchOptions, 'keywordWeight' | 'fusion' | 'vectorFloor'>): SearchResult;
+  /**
    * Many query vectors scored in one pass over the index's vectors (each row loaded once
    * for all of them): an array of vectors of length `dims`, or one `Float32Array` of
    * count × `dims` values. `options`: one set for every query, or an array of one per query.

@@ -12,8 +12,8 @@
 // decided in the core. A photo searches the index's image field too (the core's local image
 // descriptor: look-alikes by colour and layout), over the whole catalogue, fused with the
 // words' vector when there are any. An empty query without a photo browses instead: the
-// filtered catalogue, taking products from each category in turn so the first screen shows
-// the range. Refuses an index that was not built with the local embedder: this page has no
+// core's page without a query (index.browse: the same filters, facet counts and sorts), taking
+// products from each category in turn when unsorted so the first screen shows the range. Refuses an index that was not built with the local embedder: this page has no
 // way to embed a query through a hosted model without a worker.
 import { init } from 'vitrine';
 
@@ -53,9 +53,12 @@ export async function openCatalogue(indexUrl) {
         return { hits, total: hits.length, facets: null, browsing: false, ms: performance.now() - started };
       }
       const browsing = query === '';
-      if (browsing) {
-        const all = browse(records, filters, Infinity);
-        return { hits: all.slice(offset, offset + k), total: all.length, facets: null, browsing, ms: performance.now() - started };
+      if (browsing) {  // the core's page without a query: filters, facets and sort as for a text
+        const sorted = Boolean(sort);
+        const page = index.browse({ ...filters, facets, filter, ...(sorted ? { sort, offset, topK: k } : { topK: Math.max(index.count, 1) }) });
+        const hits = sorted ? page.results : interleaved(page.results).slice(offset, offset + k);
+        return { hits, total: page.total, facets: page.facets, facetStats: page.facetStats, browsing,
+                 ms: performance.now() - started };
       }
       const page = index.search(query, { topK: k, ...filters, facets, filter, offset, ...(sort ? { sort } : {}) });
       return { hits: page.results, total: page.total, facets: page.facets, facetStats: page.facetStats, browsing,
@@ -76,19 +79,18 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function browse(records, { category, minPrice = -Infinity, maxPrice = Infinity }, k) {
+// In catalogue order the first screen would be one category; without a sort, browsing takes
+// the filtered products from each category in turn, so it shows the range.
+function interleaved(hits) {
   const byCategory = new Map();
-  for (const record of records) {
-    const priced = record.price !== null;
-    const outOfRange = (minPrice !== -Infinity || maxPrice !== Infinity) && (!priced || record.price < minPrice || record.price > maxPrice);
-    if ((category && record.category !== category) || outOfRange) continue;
-    if (!byCategory.has(record.category)) byCategory.set(record.category, []);
-    byCategory.get(record.category).push(record);
+  for (const hit of hits) {
+    if (!byCategory.has(hit.category)) byCategory.set(hit.category, []);
+    byCategory.get(hit.category).push(hit);
   }
   const queues = [...byCategory.values()];
   const picked = [];
-  for (let round = 0; picked.length < k && queues.some((queue) => round < queue.length); round++) {
-    for (const queue of queues) if (round < queue.length && picked.length < k) picked.push(queue[round]);
+  for (let round = 0; picked.length < hits.length; round++) {
+    for (const queue of queues) if (round < queue.length) picked.push(queue[round]);
   }
   return picked;
 }

@@ -222,3 +222,35 @@ TEST_CASE("a hosted model's vector joins the keywords; no floor unless the calle
     const std::vector<float> wrong = {1, 0, 0};
     test::require_error([&] { search_text_page(index, "lamp", top(5), wrong); }, ErrorKind::invalid_argument, {"3 dims"});
 }
+
+TEST_CASE("a page without a query is the filtered catalogue, with counts, sorts and offsets") {
+    const Index index = Index::open(shop_bytes());
+    PageOptions options = top(10);
+    const SearchPage all = browse_page(index, options);
+    CHECK(all.total == 6);
+    REQUIRE(all.hits.size() == 6);
+    for (std::uint32_t i = 0; i < 6; ++i) CHECK(all.hits[i].position == i);  // relevance: catalogue order
+
+    options = top(2);
+    options.field_filters = {parse_field_filter("brand=Acme,Nord")};
+    options.filters.max_price = 200;  // l1 (Acme, 120) and k2 (Nord, 25); l3 has no price
+    options.facets = {"brand", "price"};
+    options.sort = parse_sort_order("price");
+    SearchPage page = browse_page(index, options);
+    CHECK(page.total == 2);
+    CHECK(ids(index, page) == std::vector<std::string>{"k2", "l1"});
+    REQUIRE(page.facets.size() == 2);
+    CHECK(page.facets[0].counts.size() == 2);
+    CHECK(page.facets[1].min == 25);
+    CHECK(page.facets[1].max == 120);
+    options.offset = 1;
+    CHECK(ids(index, browse_page(index, options)) == std::vector<std::string>{"l1"});
+
+    options = top(3);
+    options.sort = parse_sort_order("brand");
+    options.filters.category = "no such category";
+    test::require_error([&] { browse_page(index, options); }, ErrorKind::invalid_argument, {"not a numeric field"});
+    options = top(3);
+    options.facets = {"size"};
+    test::require_error([&] { browse_page(index, options); }, ErrorKind::invalid_argument, {"unknown field 'size'"});
+}

@@ -128,6 +128,21 @@ test('a text query is a storefront page: total and exact facet counts over every
   assert.throws(() => index.search('lamp', { facets: 'category' }), { name: 'TypeError', message: /facets/ });
 });
 
+test('browse is a page without a query: the filtered catalogue with counts, sorts and offsets', (t) => {
+  const index = openSample(t);
+  const all = index.browse({ topK: 50, facets: ['category', 'price'] });
+  assert.equal(all.total, products.length);
+  assert.deepEqual(all.results.map((hit) => hit.id), products.map((p) => p.id)); // catalogue order
+  assert.ok(all.results.every((hit) => hit.score === 0));
+  assert.equal(all.facets.category.furniture, products.filter((p) => p.category === 'furniture').length);
+  const lighting = index.browse({ category: 'lighting', sort: '-price', topK: 1, offset: 1 });
+  const expected = products.filter((p) => p.category === 'lighting').sort((a, b) => b.price - a.price);
+  assert.equal(lighting.total, expected.length);
+  assert.deepEqual(lighting.results.map((hit) => [hit.id, hit.sortKey]), [[expected[1].id, expected[1].price]]);
+  assert.throws(() => index.browse({ sort: 'title' }), { name: 'VitrineError', message: /not a numeric field/ });
+  assert.throws(() => index.browse({ keywordWeight: 0.5 }), { name: 'TypeError', message: /unknown option 'keywordWeight'/ });
+});
+
 test('a text query on an index of a hosted model is refused, naming the model', (t) => {
   const vectors = new Float32Array(products.length * 16).map((_, i) => (i % 17) + 1);
   const index = openSample(t, vitrine.buildIndex(catalogueJson, { vectors, dims: 16, model: 'test-model' }));

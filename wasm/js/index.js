@@ -7,6 +7,7 @@
 //   const next = vitrine.openIndex(vitrine.applyDelta(indexBytes, deltaBytes));  // a delta update
 //   const { results } = index.search('brass lamp', { topK: 5 });   // or a Float32Array query vector
 //   const { results, total, facets } = index.search('lamp', { facets: ['brand'], filter: ['in_stock=true'], sort: '-price' });
+//   const category = index.browse({ category: 'lighting', sort: 'price', facets: ['brand'], topK: 24 });   // no query
 //   const client = vitrine.createClient({ index, baseUrl: 'https://host/v1', apiKey });  // hosted models
 //   const { results, reranked } = await client.search('brass lamp', { topK: 3 });
 //   index.close();
@@ -232,6 +233,15 @@ class VitrineIndex {
     }
     if (typeof checked.filter === 'string') checked.filter = [checked.filter];
     return this.#answer(this.#open().search(check.textOrFloat32Array('search query', query), checked));
+  }
+
+  // A page without a query (a category page): every product the filters leave, in `sort`
+  // order (default: catalogue order), with total and facets, as search's pages (score 0).
+  browse(options) {
+    const { keywordWeight, fusion, vectorFloor, ...browseOptions } = pageOptions;
+    const checked = check.checkOptions('browse', options, browseOptions);
+    if (typeof checked.filter === 'string') checked.filter = [checked.filter];
+    return this.#answer(this.#open().browse(checked));
   }
 
   // The products nearest to one product, from its stored text and image vectors (no

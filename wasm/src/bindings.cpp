@@ -34,6 +34,7 @@ EMSCRIPTEN_BINDINGS(vitrine) {
         .property("model", &OpenedIndex::model)
         .property("embedder", &OpenedIndex::embedder)
         .function("search", &OpenedIndex::search)
+        .function("browse", &OpenedIndex::browse)
         .function("searchFields", &vitrine::wasm::search_fields_js)
         .function("similar", &vitrine::wasm::similar_js)
         .function("imageField", &vitrine::wasm::image_field_js)

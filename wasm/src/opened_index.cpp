@@ -75,6 +75,10 @@ val OpenedIndex::search(const val& query, const val& options) const {
     });
 }
 
+val OpenedIndex::browse(const val& options) const {
+    return guarded([&] { return browse_page_js(index_, search_options_from(options), options); });
+}
+
 val OpenedIndex::record(std::uint32_t position) const {
     return guarded([&] {
         val out = val::object();

@@ -65,6 +65,8 @@ public:
     // keywordWeight?, fusion?}. {results: [hits]} (pages add total, facets, facetStats),
     // each hit {rank, id, score, position, title, ..., metadata (its JSON text)}.
     emscripten::val search(const emscripten::val& query, const emscripten::val& options) const;
+    // A page without a query (text_page_binding.hpp): the filtered catalogue, as search's pages.
+    emscripten::val browse(const emscripten::val& options) const;
     // {id, title, description, image, category, price, metadata (its JSON text),
     //  preparedImage, thumbnail}
     emscripten::val record(std::uint32_t position) const;

@@ -52,6 +52,16 @@ val search_page(const Index& index, const std::string& text, const SearchOptions
     return out;
 }
 
+val browse_page_js(const Index& index, const SearchOptions& filters, const val& options) {
+    const PageOptions page_options = page_options_from(filters, options);
+    const SearchPage page = browse_page(index, page_options);
+    val out = hits_to_js(index, page.hits);
+    val results = out["results"];
+    set_merge_fields(results, index, page_options.sort, page.hits);
+    set_page_counts(out, page.total, page.facets);
+    return out;
+}
+
 void set_merge_fields(val& results, const Index& index, const SortOrder& sort, std::span<const SearchHit> hits) {
     const bool sorted = !sort.field.empty();
     const std::vector<double> keys = sorted ? sort_keys(index, sort, hits) : std::vector<double>{};

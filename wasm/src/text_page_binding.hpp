@@ -23,6 +23,8 @@ namespace vitrine::wasm {
 bool has_page_options(const emscripten::val& options);
 emscripten::val search_page(const Index& index, const std::string& text, const SearchOptions& filters,
                             const emscripten::val& options);
+// vitrine::browse_page: the same options (fusion's unused), the same answer.
+emscripten::val browse_page_js(const Index& index, const SearchOptions& filters, const emscripten::val& options);
 
 // The page options of a JS object (the hosted client's too), and a page's total and facets
 // set on an answer as search_page sets them.

@@ -37,6 +37,8 @@ async function storefront(indexBytes: ArrayBuffer, photo: Uint8Array, compiled: 
   const shard = vitrine.openIndex(built);
   const place: string = shard.shard ? `${shard.shard.shard}/${shard.shard.shards} ${shard.shard.catalogue} ${shard.shard.catalogueCount}` : '';
   const pages: SearchResult[] = [shard.search('lamp', { keywordWeight: 0, topK: 4 })];
+  const category: SearchResult = shard.browse({ category: 'lighting', sort: 'price', facets: ['brand'], filter: 'brand=Acme', offset: 4 });
+  pages.push(category);
   const merged: SearchResult = vitrine.mergePages(pages, { topK: 2, offset: 2, sort: '-price', facets: ['category'] });
   const deep: number | null | undefined = merged.results[0]?.sortKey ?? pages[0].results[0]?.cataloguePosition;
 

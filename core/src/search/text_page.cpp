@@ -42,6 +42,18 @@ std::vector<SearchHit> single_signal(std::span<const SearchHit> keyword, std::sp
     return out;
 }
 
+// The page of a match set: its total and facets, then [offset, offset + top_k) in sort order.
+SearchPage page_of(const Index& index, const PageOptions& options, std::vector<SearchHit> matches) {
+    SearchPage page;
+    page.total = matches.size();
+    page.facets = count_facets(index, options.facets, matches);
+    sort_hits(index, options.sort, matches);
+    const std::size_t begin = std::min(options.offset, matches.size());
+    const std::size_t end = begin + std::min(options.filters.top_k, matches.size() - begin);
+    page.hits.assign(matches.begin() + static_cast<std::ptrdiff_t>(begin), matches.begin() + static_cast<std::ptrdiff_t>(end));
+    return page;
+}
+
 }  // namespace
 
 SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options,
@@ -82,14 +94,19 @@ SearchPage search_text_page(const Index& index, std::string_view text, const Pag
             matches = single_signal(keyword, vector, eligible, *fusion.vector_floor);
     }
 
-    SearchPage page;
-    page.total = matches.size();
-    page.facets = count_facets(index, options.facets, matches);
-    sort_hits(index, options.sort, matches);
-    const std::size_t begin = std::min(options.offset, matches.size());
-    const std::size_t end = begin + std::min(options.filters.top_k, matches.size() - begin);
-    page.hits.assign(matches.begin() + static_cast<std::ptrdiff_t>(begin), matches.begin() + static_cast<std::ptrdiff_t>(end));
-    return page;
+    return page_of(index, options, std::move(matches));
+}
+
+SearchPage browse_page(const Index& index, const PageOptions& options) {
+    if (options.filters.top_k == 0) throw Error(ErrorKind::invalid_argument, "search: top_k must be at least 1");
+    check_facet_fields(index, options.facets);
+    const std::vector<std::uint8_t> eligible = eligible_records(index, options);
+    std::vector<SearchHit> none;
+    sort_hits(index, options.sort, none);  // a bad sort field is refused even when nothing passes the filters
+    std::vector<SearchHit> matches;
+    for (std::uint32_t i = 0; i < index.count(); ++i)
+        if (eligible[i]) matches.push_back({i, 0.0f});
+    return page_of(index, options, std::move(matches));
 }
 
 }  // namespace vitrine

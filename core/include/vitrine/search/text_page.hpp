@@ -7,6 +7,7 @@
 //   options.facets = {"category", "brand", "price"};
 //   options.sort = vitrine::parse_sort_order("-price");
 //   vitrine::SearchPage page = vitrine::search_text_page(index, "brass lamp", options);
+//   vitrine::SearchPage all = vitrine::browse_page(index, options);    // no query: the filtered catalogue
 //
 // Matches: keyword (vitrine/keyword/keyword_search.hpp) and vector matches (the text's
 // vector at or above the relevance floor) fused as vitrine/search/fusion.hpp says. The
@@ -56,5 +57,11 @@ struct SearchPage {
 
 SearchPage search_text_page(const Index& index, std::string_view text, const PageOptions& options = {},
                             std::span<const float> text_vector = {});
+
+// A page without a query (a category page, "all products under 50"): every record that passes
+// the filters is a match with score 0, in `sort` order (relevance: catalogue order), with the
+// total and facet counts as search_text_page gives them; `fusion` is unused. Refuses what
+// search_text_page refuses of the filters, facets and sort.
+SearchPage browse_page(const Index& index, const PageOptions& options = {});
 
 }  // namespace vitrine
