@@ -14,16 +14,10 @@
 // requests share one load; a failed load is not remembered, so the next request retries.
 import { init, VitrineError } from '../wasm/js/index.js';
 import { HttpError } from './http_error.js';
+import { oncePerIsolate } from './isolate_once.js';
 
 export function catalogueLoader({ wasm, index }) {
-  let loading = null;
-  return (settings) => {
-    loading ??= load(wasm, index, settings).catch((error) => {
-      loading = null;
-      throw error;
-    });
-    return loading;
-  };
+  return oncePerIsolate((settings) => load(wasm, index, settings));
 }
 
 async function load(wasm, bundled, settings) {

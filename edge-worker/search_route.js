@@ -32,9 +32,6 @@ export async function searchRoute(url, settings, catalogue, charge) {
   const { q, k, rerank, filters, page } = parseSearchRequest(url.searchParams, settings);
   await charge(searchCost({ k, rerank }, settings));
   const storefront = !rerank && catalogue.index.embedder === 'local_hashing';
-  if (rerank && Object.keys(page).length > 0) {
-    throw new HttpError(400, 'invalid_parameter', "parameters 'facet', 'filter', 'sort', 'offset' and 'keyword_weight' cannot be combined with rerank");
-  }
   const client = searchClient(catalogue, settings);
   const cannotRerank = !client ? NOT_CONFIGURED : !settings.rerankModel ? 'this worker has no RERANK_MODEL configured' : null;
   let found;

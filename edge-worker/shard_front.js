@@ -25,6 +25,7 @@
 // caller's error and is passed on as it is.
 import { init } from '../wasm/js/index.js';
 import { HttpError, jsonResponse } from './http_error.js';
+import { oncePerIsolate } from './isolate_once.js';
 import { searchCost } from './request_cost.js';
 import { parseSearchRequest } from './search_request.js';
 import { routedWorker } from './worker.js';
@@ -33,22 +34,22 @@ const SHARD_BINDING = /^SHARD_(\d+)$/;
 const FAILURE_MODES = new Set(['error', 'partial']);
 
 export function createShardFront({ wasm }) {
-  let loading = null;
-  const engine = () => {
-    loading ??= init({ wasm }).catch((error) => {
-      loading = null;
-      throw error;
-    });
-    return loading;
-  };
+  const engine = oncePerIsolate(() => init({ wasm }));
   return routedWorker({
     '/search': { method: 'GET', handle: (context) => shardedSearch(context, engine) },
     '/health': { method: 'GET', open: true, handle: ({ env, settings }) => shardedHealth(env, settings) },
   }, {});
 }
 
-// The shard bindings in order, and what to do when one fails: deployment settings.
+// The shard bindings in order, and what to do when one fails: deployment settings, read once
+// per env object (as settings.js reads the rest).
+const shardSettings = new WeakMap();
 function shardsOf(env) {
+  if (!shardSettings.has(env)) shardSettings.set(env, readShards(env));
+  return shardSettings.get(env);
+}
+
+function readShards(env) {
   const numbers = Object.keys(env).map((name) => SHARD_BINDING.exec(name)).filter(Boolean).map((m) => Number(m[1]));
   const count = numbers.length;
   if (count < 2) throw misconfigured('SHARD_0, SHARD_1, ... must bind at least two shard services');

@@ -15,6 +15,15 @@ namespace {
 
 constexpr const char* page_option_names[] = {"facets", "filter", "sort", "offset", "keywordWeight", "fusion", "vectorFloor"};
 
+// {results, total, facets, facetStats} of a page in `sort` order.
+val page_to_js(const Index& index, const SortOrder& sort, const SearchPage& page) {
+    val out = hits_to_js(index, page.hits);
+    val results = out["results"];
+    set_merge_fields(results, index, sort, page.hits);
+    set_page_counts(out, page.total, page.facets);
+    return out;
+}
+
 }  // namespace
 
 PageOptions page_options_from(const SearchOptions& filters, const val& js) {
@@ -44,22 +53,12 @@ bool has_page_options(const val& options) {
 
 val search_page(const Index& index, const std::string& text, const SearchOptions& filters, const val& options) {
     const PageOptions page_options = page_options_from(filters, options);
-    const SearchPage page = search_text_page(index, text, page_options);
-    val out = hits_to_js(index, page.hits);
-    val results = out["results"];
-    set_merge_fields(results, index, page_options.sort, page.hits);
-    set_page_counts(out, page.total, page.facets);
-    return out;
+    return page_to_js(index, page_options.sort, search_text_page(index, text, page_options));
 }
 
 val browse_page_js(const Index& index, const SearchOptions& filters, const val& options) {
     const PageOptions page_options = page_options_from(filters, options);
-    const SearchPage page = browse_page(index, page_options);
-    val out = hits_to_js(index, page.hits);
-    val results = out["results"];
-    set_merge_fields(results, index, page_options.sort, page.hits);
-    set_page_counts(out, page.total, page.facets);
-    return out;
+    return page_to_js(index, page_options.sort, browse_page(index, page_options));
 }
 
 void set_merge_fields(val& results, const Index& index, const SortOrder& sort, std::span<const SearchHit> hits) {

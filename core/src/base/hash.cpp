@@ -18,10 +18,11 @@ Hash128 content_hash128(const void* data, std::size_t length) noexcept {
     return {hash.high64, hash.low64};
 }
 
-std::string to_hex(const Hash128& hash) {
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high),
-                  static_cast<unsigned long long>(hash.low));
+std::string to_hex(const Hash128& hash) { return to_hex(hash.high) + to_hex(hash.low); }
+
+std::string to_hex(std::uint64_t value) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(value));
     return hex;
 }
 

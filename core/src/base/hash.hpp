@@ -21,5 +21,7 @@ struct Hash128 {
 Hash128 content_hash128(const void* data, std::size_t length) noexcept;
 // 32 lower-case hex digits, high half first.
 std::string to_hex(const Hash128& hash);
+// 16 lower-case hex digits.
+std::string to_hex(std::uint64_t value);
 
 }  // namespace vitrine

@@ -254,8 +254,9 @@ struct Index::Opening {
             s.name = std::string(bytes::load_padded_text(e + layout::entry::name, layout::section_name_field));
             const std::uint32_t flags = bytes::load<std::uint32_t>(e + layout::entry::flags);
             s.known = known_section_name(s.type) != nullptr;
+            s.required = (flags & layout::flag_required) != 0;
             const std::string label = "section " + num(i) + " ('" + printable(s.name) + "', type " + num(s.type) + ")";
-            if (!s.known && (flags & layout::flag_required))
+            if (!s.known && s.required)
                 refuse(ErrorKind::unsupported, label + " is required but not known to this reader");
             if (s.offset % layout::section_alignment != 0) corrupt(label + " offset " + num(s.offset) + " is not 64-byte aligned");
             if (s.offset < table_end || s.offset > bytes.size() || s.length > bytes.size() - s.offset)

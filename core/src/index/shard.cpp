@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include "base/byte_io.hpp"
 #include "base/hash.hpp"
@@ -22,12 +23,7 @@ std::uint64_t catalogue_fingerprint(std::span<const std::uint8_t> whole_index) n
     return checksum64(whole_index.data(), whole_index.size());
 }
 
-std::string catalogue_id(std::uint64_t catalogue) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string hex(16, '0');
-    for (int i = 15; i >= 0; --i, catalogue >>= 4) hex[static_cast<std::size_t>(i)] = digits[catalogue & 15];
-    return hex;
-}
+std::string catalogue_id(std::uint64_t catalogue) { return to_hex(catalogue); }
 
 std::optional<std::string> shard_fault(const ShardSpec& spec, const Index& index) {
     const auto text = [](std::uint64_t n) { return std::to_string(n); };
@@ -62,16 +58,12 @@ std::vector<std::uint8_t> mark_shard(std::span<const std::uint8_t> bytes, const 
         bytes::store<std::uint32_t>(section.data() + layout::shard_section::header + i * 4, spec.positions[i]);
 
     // The index's sections as they are, but an earlier shard section, then this one.
-    const std::uint8_t* table = bytes.data() + layout::header_size;
     std::vector<OutputSection> sections;
-    for (std::size_t i = 0; i < index.sections().size(); ++i) {
-        const SectionInfo& s = index.sections()[i];
+    for (const SectionInfo& s : index.sections()) {
         if (s.type == static_cast<std::uint32_t>(layout::SectionType::shard)) continue;
-        const std::uint32_t flags = bytes::load<std::uint32_t>(table + i * layout::section_entry_size + layout::entry::flags);
         const auto first = bytes.begin() + static_cast<std::ptrdiff_t>(s.offset);
         sections.push_back({static_cast<layout::SectionType>(s.type), s.name,
-                            std::vector<std::uint8_t>(first, first + static_cast<std::ptrdiff_t>(s.length)),
-                            (flags & layout::flag_required) != 0});
+                            std::vector<std::uint8_t>(first, first + static_cast<std::ptrdiff_t>(s.length)), s.required});
     }
     sections.push_back({layout::SectionType::shard, "shard", std::move(section), false});
     std::array<std::uint8_t, layout::header_size> header{};

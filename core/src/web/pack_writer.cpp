@@ -75,7 +75,7 @@ WebPack write_web_pack(const Index& index, const WebPackOptions& options) {
         pack.chunks.push_back(std::move(chunk));
     }
     if (options.single_file) {
-        WebPackFile single{.bytes = pack.first_pass.bytes};
+        WebPackFile single{.name = {}, .bytes = pack.first_pass.bytes};
         for (const WebPackFile& chunk : pack.chunks) single.bytes.insert(single.bytes.end(), chunk.bytes.begin(), chunk.bytes.end());
         single.name = web::content_name(single.bytes);
         m.pack = WebPackFileRef{single.name, single.bytes.size()};

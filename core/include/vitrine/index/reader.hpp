@@ -52,6 +52,7 @@ struct SectionInfo {
     std::uint64_t length = 0;
     std::uint64_t checksum = 0;
     bool known = false;  // false: a section type this reader skips
+    bool required = false;  // flagged required: a reader that does not know it refuses the file
 };
 
 struct OpenOptions {
